@@ -1,0 +1,64 @@
+package io.voucherify.spring;
+
+/**
+ * The nine operations of the Voucherify Vouchers API, each with the name the official
+ * SDKs give it. The name is safe to use as a metric tag or log field: it never carries a
+ * voucher code.
+ */
+public enum VoucherifyOperation {
+
+	/** {@code GET /v1/vouchers/{code}}. */
+	GET_VOUCHER("get_voucher", false),
+
+	/** {@code POST /v1/vouchers/{code}/enable}. */
+	ENABLE_VOUCHER("enable_voucher", false),
+
+	/** {@code POST /v1/vouchers/{code}/disable}. */
+	DISABLE_VOUCHER("disable_voucher", false),
+
+	/** {@code DELETE /v1/vouchers/{code}}. */
+	DELETE_VOUCHER("delete_voucher", false),
+
+	/** {@code POST /v1/vouchers/{code}/balance}. */
+	UPDATE_VOUCHER_BALANCE("update_voucher_balance", false),
+
+	/** {@code GET /v1/vouchers/{code}/transactions}. */
+	LIST_VOUCHER_TRANSACTIONS("list_voucher_transactions", false),
+
+	/** {@code POST /v1/vouchers/{code}/transactions/export}. */
+	EXPORT_VOUCHER_TRANSACTIONS("export_voucher_transactions", true),
+
+	/** {@code POST /v1/vouchers/importCSV}. */
+	IMPORT_VOUCHERS_USING_CSV("import_vouchers_using_csv", true),
+
+	/** {@code DELETE /v1/vouchers/{code}/sessions/{sessionKey}}. */
+	RELEASE_VALIDATION_SESSION("release_validation_session", false);
+
+	private final String sdkName;
+
+	private final boolean bulk;
+
+	VoucherifyOperation(String sdkName, boolean bulk) {
+		this.sdkName = sdkName;
+		this.bulk = bulk;
+	}
+
+	/**
+	 * The snake_case name of the operation in Voucherify's SDKs, e.g.
+	 * {@code get_voucher}.
+	 * @return the SDK name
+	 */
+	public String sdkName() {
+		return this.sdkName;
+	}
+
+	/**
+	 * Whether the operation is a bulk one (CSV import, transactions export) that gets the
+	 * longer read timeout.
+	 * @return {@code true} for bulk operations
+	 */
+	public boolean isBulk() {
+		return this.bulk;
+	}
+
+}

@@ -1,0 +1,245 @@
+package io.voucherify.spring;
+
+import java.nio.file.Path;
+
+import io.voucherify.spring.model.AsyncAction;
+import io.voucherify.spring.model.BalanceUpdateRequest;
+import io.voucherify.spring.model.BalanceUpdateResponse;
+import io.voucherify.spring.model.TransactionsExport;
+import io.voucherify.spring.model.TransactionsExportRequest;
+import io.voucherify.spring.model.TransactionsQuery;
+import io.voucherify.spring.model.Voucher;
+import io.voucherify.spring.model.VoucherTransactionsPage;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The operations of the Voucherify Vouchers API. Inject this interface; the
+ * auto-configured implementation is {@link VouchersTemplate}.
+ * <p>
+ * Method names follow Voucherify's SDKs. Each method has a {@code ...WithHttpInfo} twin
+ * that returns the status and headers too (e.g. the {@code X-Rate-Limit-Remaining}
+ * header), like the SDKs' {@code *_with_http_info}.
+ * <p>
+ * A voucher {@code code} may be the code itself or Voucherify's id ({@code v_...}); it is
+ * sent exactly as given, as one encoded path segment. Bad arguments throw
+ * {@link IllegalArgumentException} before any request is sent. A failed request throws a
+ * subclass of {@link io.voucherify.spring.exception.VoucherifyException}.
+ */
+public interface VouchersOperations {
+
+	/**
+	 * Retrieve a voucher: {@code GET /v1/vouchers/{code}}.
+	 * @param code the voucher code or id
+	 * @return the voucher
+	 * @throws io.voucherify.spring.exception.VoucherifyNotFoundException if there is no
+	 * such voucher
+	 */
+	Voucher getVoucher(String code);
+
+	/**
+	 * Retrieve a voucher, with the HTTP status and headers.
+	 * @param code the voucher code or id
+	 * @return the response, its body the voucher
+	 * @see #getVoucher(String)
+	 */
+	ResponseEntity<Voucher> getVoucherWithHttpInfo(String code);
+
+	/**
+	 * Enable a voucher ({@code active = true}): {@code POST /v1/vouchers/{code}/enable}.
+	 * @param code the voucher code or id
+	 * @return the updated voucher
+	 */
+	Voucher enableVoucher(String code);
+
+	/**
+	 * Enable a voucher, with the HTTP status and headers.
+	 * @param code the voucher code or id
+	 * @return the response, its body the updated voucher
+	 * @see #enableVoucher(String)
+	 */
+	ResponseEntity<Voucher> enableVoucherWithHttpInfo(String code);
+
+	/**
+	 * Disable a voucher ({@code active = false}): {@code POST
+	 * /v1/vouchers/{code}/disable}.
+	 * @param code the voucher code or id
+	 * @return the updated voucher
+	 */
+	Voucher disableVoucher(String code);
+
+	/**
+	 * Disable a voucher, with the HTTP status and headers.
+	 * @param code the voucher code or id
+	 * @return the response, its body the updated voucher
+	 * @see #disableVoucher(String)
+	 */
+	ResponseEntity<Voucher> disableVoucherWithHttpInfo(String code);
+
+	/**
+	 * Move a voucher to the bin: {@code DELETE /v1/vouchers/{code}}. Same as
+	 * {@code deleteVoucher(code, false)}.
+	 * @param code the voucher code or id
+	 */
+	void deleteVoucher(String code);
+
+	/**
+	 * Delete a voucher: {@code DELETE /v1/vouchers/{code}?force=}. With {@code force} the
+	 * voucher is deleted for good and its code can be used again; without, it moves to
+	 * the bin. Either way its redemptions are removed.
+	 * @param code the voucher code or id
+	 * @param force delete permanently
+	 */
+	void deleteVoucher(String code, boolean force);
+
+	/**
+	 * Move a voucher to the bin, with the HTTP status and headers.
+	 * @param code the voucher code or id
+	 * @return the response (204, no body)
+	 */
+	ResponseEntity<Void> deleteVoucherWithHttpInfo(String code);
+
+	/**
+	 * Delete a voucher, with the HTTP status and headers.
+	 * @param code the voucher code or id
+	 * @param force delete permanently
+	 * @return the response (204, no body)
+	 * @see #deleteVoucher(String, boolean)
+	 */
+	ResponseEntity<Void> deleteVoucherWithHttpInfo(String code, boolean force);
+
+	/**
+	 * Add to or remove from a gift card's balance or a loyalty card's points: {@code POST
+	 * /v1/vouchers/{code}/balance}. Not idempotent: each call applies the change.
+	 * @param code the voucher code or id
+	 * @param request the change, e.g. {@code BalanceUpdateRequest.add(2000)}
+	 * @return the new balance
+	 */
+	BalanceUpdateResponse updateVoucherBalance(String code, BalanceUpdateRequest request);
+
+	/**
+	 * Change a balance, with the HTTP status and headers.
+	 * @param code the voucher code or id
+	 * @param request the change
+	 * @return the response, its body the new balance
+	 * @see #updateVoucherBalance(String, BalanceUpdateRequest)
+	 */
+	ResponseEntity<BalanceUpdateResponse> updateVoucherBalanceWithHttpInfo(String code, BalanceUpdateRequest request);
+
+	/**
+	 * List the first page of a voucher's transactions with Voucherify's default size:
+	 * {@code GET /v1/vouchers/{code}/transactions}.
+	 * @param code the voucher code or id
+	 * @return the page
+	 */
+	VoucherTransactionsPage listVoucherTransactions(String code);
+
+	/**
+	 * List a page of a voucher's transactions. Follow {@code more_starting_after} with
+	 * {@link TransactionsQuery#after(String)} for the next page.
+	 * @param code the voucher code or id
+	 * @param query limit, order and cursor; only what is set is sent
+	 * @return the page
+	 */
+	VoucherTransactionsPage listVoucherTransactions(String code, TransactionsQuery query);
+
+	/**
+	 * List a voucher's transactions, with the HTTP status and headers.
+	 * @param code the voucher code or id
+	 * @return the response, its body the page
+	 */
+	ResponseEntity<VoucherTransactionsPage> listVoucherTransactionsWithHttpInfo(String code);
+
+	/**
+	 * List a page of a voucher's transactions, with the HTTP status and headers.
+	 * @param code the voucher code or id
+	 * @param query limit, order and cursor
+	 * @return the response, its body the page
+	 */
+	ResponseEntity<VoucherTransactionsPage> listVoucherTransactionsWithHttpInfo(String code, TransactionsQuery query);
+
+	/**
+	 * Schedule an export of all of a voucher's transactions with Voucherify's default
+	 * fields: {@code POST /v1/vouchers/{code}/transactions/export}.
+	 * @param code the voucher code
+	 * @return the scheduled export; poll Voucherify's exports API for its result
+	 */
+	TransactionsExport exportVoucherTransactions(String code);
+
+	/**
+	 * Schedule an export of a voucher's transactions.
+	 * @param code the voucher code
+	 * @param request order and fields of the export
+	 * @return the scheduled export
+	 */
+	TransactionsExport exportVoucherTransactions(String code, TransactionsExportRequest request);
+
+	/**
+	 * Schedule an export, with the HTTP status and headers.
+	 * @param code the voucher code
+	 * @return the response, its body the scheduled export
+	 */
+	ResponseEntity<TransactionsExport> exportVoucherTransactionsWithHttpInfo(String code);
+
+	/**
+	 * Schedule an export, with the HTTP status and headers.
+	 * @param code the voucher code
+	 * @param request order and fields of the export
+	 * @return the response, its body the scheduled export
+	 */
+	ResponseEntity<TransactionsExport> exportVoucherTransactionsWithHttpInfo(String code,
+			TransactionsExportRequest request);
+
+	/**
+	 * Import vouchers from a CSV file: {@code POST /v1/vouchers/importCSV}, multipart
+	 * part {@code file}. The file is streamed, never held in memory. Voucherify processes
+	 * it asynchronously.
+	 * @param csv the CSV, its first line the headers ({@code Code}, {@code Voucher Type},
+	 * {@code Value}, ...)
+	 * @return the id of the asynchronous action to poll
+	 */
+	AsyncAction importVouchersUsingCsv(Resource csv);
+
+	/**
+	 * Import vouchers from a CSV file on disk.
+	 * @param csv the path of the CSV file
+	 * @return the id of the asynchronous action to poll
+	 * @see #importVouchersUsingCsv(Resource)
+	 */
+	AsyncAction importVouchersUsingCsv(Path csv);
+
+	/**
+	 * Import vouchers from a CSV, with the HTTP status (202) and headers.
+	 * @param csv the CSV
+	 * @return the response, its body the asynchronous action
+	 */
+	ResponseEntity<AsyncAction> importVouchersUsingCsvWithHttpInfo(Resource csv);
+
+	/**
+	 * Import vouchers from a CSV file on disk, with the HTTP status and headers.
+	 * @param csv the path of the CSV file
+	 * @return the response, its body the asynchronous action
+	 */
+	ResponseEntity<AsyncAction> importVouchersUsingCsvWithHttpInfo(Path csv);
+
+	/**
+	 * Release a validation session, freeing what it locked: {@code DELETE
+	 * /v1/vouchers/{code}/sessions/{sessionKey}}.
+	 * @param code the voucher code
+	 * @param sessionKey the session key, e.g.
+	 * {@code ssn_yQGMTeKBSw8OOuFPwlBEjzGy8d8VA9Ts}
+	 * @throws io.voucherify.spring.exception.VoucherifyNotFoundException with resource
+	 * type {@code session} if there is no such session
+	 */
+	void releaseValidationSession(String code, String sessionKey);
+
+	/**
+	 * Release a validation session, with the HTTP status and headers.
+	 * @param code the voucher code
+	 * @param sessionKey the session key
+	 * @return the response (204, no body)
+	 */
+	ResponseEntity<Void> releaseValidationSessionWithHttpInfo(String code, String sessionKey);
+
+}

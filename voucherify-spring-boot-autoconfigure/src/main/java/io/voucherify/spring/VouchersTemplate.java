@@ -1,0 +1,626 @@
+package io.voucherify.spring;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+
+import io.voucherify.spring.exception.VoucherifyException;
+import io.voucherify.spring.exception.VoucherifyInvalidResponseException;
+import io.voucherify.spring.exception.VoucherifyTransportException;
+import io.voucherify.spring.model.AsyncAction;
+import io.voucherify.spring.model.BalanceUpdateRequest;
+import io.voucherify.spring.model.BalanceUpdateResponse;
+import io.voucherify.spring.model.TransactionsExport;
+import io.voucherify.spring.model.TransactionsExportRequest;
+import io.voucherify.spring.model.TransactionsQuery;
+import io.voucherify.spring.model.Voucher;
+import io.voucherify.spring.model.VoucherTransactionsPage;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * The {@link VouchersOperations} implementation, on Spring's {@link RestClient}.
+ * Thread-safe; create one and share it.
+ * <p>
+ * Spring Boot applications get one auto-configured from {@code voucherify.*} properties.
+ * Elsewhere, use the {@linkplain #builder() builder}: <pre class="code">
+ * VouchersOperations vouchers = VouchersTemplate.builder()
+ *     .appId("...")
+ *     .secretKey("...")
+ *     .baseUrl(VouchersTemplate.US_BASE_URL)
+ *     .build();
+ * </pre>
+ */
+public final class VouchersTemplate implements VouchersOperations {
+
+	/** Voucherify's Europe region, the default. */
+	public static final String DEFAULT_BASE_URL = "https://api.voucherify.io";
+
+	/** Voucherify's United States region. */
+	public static final String US_BASE_URL = "https://us1.api.voucherify.io";
+
+	/** Voucherify's Asia (Singapore) region. */
+	public static final String ASIA_BASE_URL = "https://as1.api.voucherify.io";
+
+	/**
+	 * The API version pinned by default, so project settings cannot change response
+	 * shapes.
+	 */
+	public static final String DEFAULT_API_VERSION = "v2018-08-01";
+
+	/** The default {@code X-Voucherify-Channel}, shown as the source of transactions. */
+	public static final String DEFAULT_CHANNEL = "voucherify-spring-boot-starter";
+
+	/** The default connect timeout. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	/** The default read timeout. */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+	/** The default read timeout of CSV import and transactions export. */
+	public static final Duration DEFAULT_BULK_READ_TIMEOUT = Duration.ofMinutes(3);
+
+	/** {@code User-Agent} of every request. */
+	public static final String USER_AGENT = "voucherify-spring-boot-starter/" + version();
+
+	private static final String VOUCHER = "/v1/vouchers/{code}";
+
+	private static final String TRANSACTIONS = VOUCHER + "/transactions";
+
+	private final RestClient restClient;
+
+	private final VoucherifyErrorHandler errorHandler;
+
+	private VouchersTemplate(RestClient restClient, VoucherifyErrorHandler errorHandler) {
+		this.restClient = restClient;
+		this.errorHandler = errorHandler;
+	}
+
+	/**
+	 * Start building a template.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public Voucher getVoucher(String code) {
+		return body(getVoucherWithHttpInfo(code));
+	}
+
+	@Override
+	public ResponseEntity<Voucher> getVoucherWithHttpInfo(String code) {
+		String segment = PathSegment.encode(code, "code");
+		return exchange(VoucherifyOperation.GET_VOUCHER,
+				this.restClient.get().uri(VOUCHER, (uri) -> uri.build(segment)), Voucher.class);
+	}
+
+	@Override
+	public Voucher enableVoucher(String code) {
+		return body(enableVoucherWithHttpInfo(code));
+	}
+
+	@Override
+	public ResponseEntity<Voucher> enableVoucherWithHttpInfo(String code) {
+		String segment = PathSegment.encode(code, "code");
+		return exchange(VoucherifyOperation.ENABLE_VOUCHER,
+				this.restClient.post().uri(VOUCHER + "/enable", (uri) -> uri.build(segment)), Voucher.class);
+	}
+
+	@Override
+	public Voucher disableVoucher(String code) {
+		return body(disableVoucherWithHttpInfo(code));
+	}
+
+	@Override
+	public ResponseEntity<Voucher> disableVoucherWithHttpInfo(String code) {
+		String segment = PathSegment.encode(code, "code");
+		return exchange(VoucherifyOperation.DISABLE_VOUCHER,
+				this.restClient.post().uri(VOUCHER + "/disable", (uri) -> uri.build(segment)), Voucher.class);
+	}
+
+	@Override
+	public void deleteVoucher(String code) {
+		deleteVoucherWithHttpInfo(code);
+	}
+
+	@Override
+	public void deleteVoucher(String code, boolean force) {
+		deleteVoucherWithHttpInfo(code, force);
+	}
+
+	@Override
+	public ResponseEntity<Void> deleteVoucherWithHttpInfo(String code) {
+		return deleteVoucherWithHttpInfo(code, false);
+	}
+
+	@Override
+	public ResponseEntity<Void> deleteVoucherWithHttpInfo(String code, boolean force) {
+		String segment = PathSegment.encode(code, "code");
+		return exchange(VoucherifyOperation.DELETE_VOUCHER,
+				this.restClient.delete().uri(VOUCHER, (uri) -> uri.queryParam("force", force).build(segment)), null);
+	}
+
+	@Override
+	public BalanceUpdateResponse updateVoucherBalance(String code, BalanceUpdateRequest request) {
+		return body(updateVoucherBalanceWithHttpInfo(code, request));
+	}
+
+	@Override
+	public ResponseEntity<BalanceUpdateResponse> updateVoucherBalanceWithHttpInfo(String code,
+			BalanceUpdateRequest request) {
+		String segment = PathSegment.encode(code, "code");
+		requireNonNull(request, "request");
+		return exchange(VoucherifyOperation.UPDATE_VOUCHER_BALANCE,
+				this.restClient.post()
+					.uri(VOUCHER + "/balance", (uri) -> uri.build(segment))
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(request),
+				BalanceUpdateResponse.class);
+	}
+
+	@Override
+	public VoucherTransactionsPage listVoucherTransactions(String code) {
+		return body(listVoucherTransactionsWithHttpInfo(code));
+	}
+
+	@Override
+	public VoucherTransactionsPage listVoucherTransactions(String code, TransactionsQuery query) {
+		return body(listVoucherTransactionsWithHttpInfo(code, query));
+	}
+
+	@Override
+	public ResponseEntity<VoucherTransactionsPage> listVoucherTransactionsWithHttpInfo(String code) {
+		return listVoucherTransactionsWithHttpInfo(code, TransactionsQuery.firstPage());
+	}
+
+	@Override
+	public ResponseEntity<VoucherTransactionsPage> listVoucherTransactionsWithHttpInfo(String code,
+			TransactionsQuery query) {
+		String segment = PathSegment.encode(code, "code");
+		requireNonNull(query, "query");
+		return exchange(VoucherifyOperation.LIST_VOUCHER_TRANSACTIONS,
+				this.restClient.get().uri(TRANSACTIONS, (uri) -> withQuery(uri, query).build(segment)),
+				VoucherTransactionsPage.class);
+	}
+
+	@Override
+	public TransactionsExport exportVoucherTransactions(String code) {
+		return body(exportVoucherTransactionsWithHttpInfo(code));
+	}
+
+	@Override
+	public TransactionsExport exportVoucherTransactions(String code, TransactionsExportRequest request) {
+		return body(exportVoucherTransactionsWithHttpInfo(code, request));
+	}
+
+	@Override
+	public ResponseEntity<TransactionsExport> exportVoucherTransactionsWithHttpInfo(String code) {
+		return exportVoucherTransactionsWithHttpInfo(code, TransactionsExportRequest.defaults());
+	}
+
+	@Override
+	public ResponseEntity<TransactionsExport> exportVoucherTransactionsWithHttpInfo(String code,
+			TransactionsExportRequest request) {
+		String segment = PathSegment.encode(code, "code");
+		requireNonNull(request, "request");
+		return exchange(VoucherifyOperation.EXPORT_VOUCHER_TRANSACTIONS,
+				this.restClient.post()
+					.uri(TRANSACTIONS + "/export", (uri) -> uri.build(segment))
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(request),
+				TransactionsExport.class);
+	}
+
+	@Override
+	public AsyncAction importVouchersUsingCsv(Resource csv) {
+		return body(importVouchersUsingCsvWithHttpInfo(csv));
+	}
+
+	@Override
+	public AsyncAction importVouchersUsingCsv(Path csv) {
+		return body(importVouchersUsingCsvWithHttpInfo(csv));
+	}
+
+	@Override
+	public ResponseEntity<AsyncAction> importVouchersUsingCsvWithHttpInfo(Path csv) {
+		requireNonNull(csv, "csv");
+		if (!Files.isRegularFile(csv) || !Files.isReadable(csv)) {
+			throw new IllegalArgumentException("csv must be a readable file: " + csv);
+		}
+		return importVouchersUsingCsvWithHttpInfo(new FileSystemResource(csv));
+	}
+
+	@Override
+	public ResponseEntity<AsyncAction> importVouchersUsingCsvWithHttpInfo(Resource csv) {
+		requireNonNull(csv, "csv");
+		if (!csv.exists() || !csv.isReadable()) {
+			throw new IllegalArgumentException("csv must be an existing, readable resource: " + csv.getDescription());
+		}
+		// The Resource itself goes into the part, so the converter streams it to the
+		// socket.
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentType(MediaType.parseMediaType("text/csv"));
+		partHeaders.setContentDispositionFormData("file", filename(csv));
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", new HttpEntity<>(csv, partHeaders));
+		return exchange(VoucherifyOperation.IMPORT_VOUCHERS_USING_CSV,
+				this.restClient.post()
+					.uri("/v1/vouchers/importCSV", UriBuilder::build)
+					.contentType(MediaType.MULTIPART_FORM_DATA)
+					.body(parts),
+				AsyncAction.class);
+	}
+
+	@Override
+	public void releaseValidationSession(String code, String sessionKey) {
+		releaseValidationSessionWithHttpInfo(code, sessionKey);
+	}
+
+	@Override
+	public ResponseEntity<Void> releaseValidationSessionWithHttpInfo(String code, String sessionKey) {
+		String codeSegment = PathSegment.encode(code, "code");
+		String sessionSegment = PathSegment.encode(sessionKey, "sessionKey");
+		return exchange(VoucherifyOperation.RELEASE_VALIDATION_SESSION, this.restClient.delete()
+			.uri(VOUCHER + "/sessions/{sessionKey}", (uri) -> uri.build(codeSegment, sessionSegment)), null);
+	}
+
+	private static UriBuilder withQuery(UriBuilder uri, TransactionsQuery query) {
+		if (query.limit() != null) {
+			uri.queryParam("limit", query.limit());
+		}
+		if (query.order() != null) {
+			uri.queryParam("order", PathSegment.encodeQueryValue(query.order().value()));
+		}
+		if (query.startingAfterId() != null) {
+			uri.queryParam("starting_after_id", PathSegment.encodeQueryValue(query.startingAfterId()));
+		}
+		if (query.page() != null) {
+			uri.queryParam("page", query.page());
+		}
+		return uri;
+	}
+
+	/**
+	 * Perform the exchange: failed statuses go to the error handler, bodiless answers are
+	 * never parsed, and Spring's exceptions become Voucherify's.
+	 * @param bodyType the body to read, or {@code null} for a bodiless (204) answer
+	 */
+	private <T> ResponseEntity<T> exchange(VoucherifyOperation operation, RestClient.RequestHeadersSpec<?> spec,
+			@Nullable Class<T> bodyType) {
+		try {
+			return spec.exchange((request, response) -> {
+				HttpStatusCode status = response.getStatusCode();
+				if (status.isError()) {
+					throw this.errorHandler.toException(request, response);
+				}
+				if (bodyType == null) {
+					return ResponseEntity.status(status).headers(response.getHeaders()).build();
+				}
+				T body;
+				try {
+					body = response.bodyTo(bodyType);
+				}
+				catch (RestClientException ex) {
+					if (ioCause(ex) != null) {
+						throw ex;
+					}
+					throw new VoucherifyInvalidResponseException(status.value(), operation.sdkName() + " got a "
+							+ status.value() + " response whose body is not a valid " + bodyType.getSimpleName(), ex);
+				}
+				if (body == null) {
+					throw new VoucherifyInvalidResponseException(status.value(),
+							operation.sdkName() + " got a " + status.value() + " response without a body", null);
+				}
+				return ResponseEntity.status(status).headers(response.getHeaders()).body(body);
+			});
+		}
+		catch (VoucherifyException ex) {
+			throw ex;
+		}
+		catch (RestClientException ex) {
+			Throwable ioCause = ioCause(ex);
+			if (ioCause != null) {
+				// The I/O failure, not Spring's exception: its message holds the URL, and
+				// so the code.
+				throw new VoucherifyTransportException(operation.sdkName() + " failed: " + describe(ioCause), ioCause);
+			}
+			throw new VoucherifyException(operation.sdkName() + " failed: " + describe(ex.getMostSpecificCause()),
+					ex.getMostSpecificCause());
+		}
+	}
+
+	private static @Nullable Throwable ioCause(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof IOException || t instanceof UncheckedIOException) {
+				return t;
+			}
+		}
+		return null;
+	}
+
+	private static String describe(Throwable cause) {
+		// The cause's message names the host but never the path, so no code leaks here.
+		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+	}
+
+	private static <T> T body(ResponseEntity<T> entity) {
+		T body = entity.getBody();
+		if (body == null) {
+			throw new VoucherifyInvalidResponseException(entity.getStatusCode().value(), "Response has no body", null);
+		}
+		return body;
+	}
+
+	private static String filename(Resource csv) {
+		String filename = csv.getFilename();
+		return (filename != null && !filename.isBlank()) ? filename : "vouchers.csv";
+	}
+
+	private static void requireNonNull(@Nullable Object value, String name) {
+		if (value == null) {
+			throw new IllegalArgumentException(name + " must not be null");
+		}
+	}
+
+	private static String version() {
+		try (InputStream in = VouchersTemplate.class.getResourceAsStream("voucherify-version.properties")) {
+			Properties properties = new Properties();
+			if (in != null) {
+				properties.load(in);
+			}
+			String version = properties.getProperty("version");
+			return (version != null && !version.startsWith("$")) ? version : "unknown";
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	/**
+	 * Builds a {@link VouchersTemplate}. {@code appId} and {@code secretKey} are
+	 * required.
+	 */
+	public static final class Builder {
+
+		private @Nullable String appId;
+
+		private @Nullable String secretKey;
+
+		private String baseUrl = DEFAULT_BASE_URL;
+
+		private String apiVersion = DEFAULT_API_VERSION;
+
+		private String channel = DEFAULT_CHANNEL;
+
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+		private Duration bulkReadTimeout = DEFAULT_BULK_READ_TIMEOUT;
+
+		private RestClient.@Nullable Builder restClientBuilder;
+
+		private VoucherifyErrorHandler errorHandler = new DefaultVoucherifyErrorHandler();
+
+		private final List<VoucherifyRestClientCustomizer> customizers = new ArrayList<>();
+
+		private Builder() {
+		}
+
+		/**
+		 * The application id, sent as {@code X-App-Id}.
+		 * @param appId the application id
+		 * @return this builder
+		 */
+		public Builder appId(String appId) {
+			this.appId = appId;
+			return this;
+		}
+
+		/**
+		 * The secret key, sent as {@code X-App-Token}.
+		 * @param secretKey the secret key
+		 * @return this builder
+		 */
+		public Builder secretKey(String secretKey) {
+			this.secretKey = secretKey;
+			return this;
+		}
+
+		/**
+		 * The API's base URL, e.g. {@link #US_BASE_URL}. Defaults to
+		 * {@link #DEFAULT_BASE_URL}.
+		 * @param baseUrl an absolute http(s) URL without query or fragment
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * The {@code X-Voucherify-API-Version} header. Defaults to
+		 * {@link #DEFAULT_API_VERSION}.
+		 * @param apiVersion the API version
+		 * @return this builder
+		 */
+		public Builder apiVersion(String apiVersion) {
+			this.apiVersion = apiVersion;
+			return this;
+		}
+
+		/**
+		 * The {@code X-Voucherify-Channel} header. Defaults to {@link #DEFAULT_CHANNEL}.
+		 * @param channel the channel
+		 * @return this builder
+		 */
+		public Builder channel(String channel) {
+			this.channel = channel;
+			return this;
+		}
+
+		/**
+		 * Timeouts of the default JDK transport. Ignored when a
+		 * {@link #restClientBuilder(RestClient.Builder) RestClient builder} is given: its
+		 * request factory then decides.
+		 * @param connect the connect timeout
+		 * @param read the read timeout of most operations
+		 * @param bulkRead the read timeout of CSV import and transactions export
+		 * @return this builder
+		 */
+		public Builder timeouts(Duration connect, Duration read, Duration bulkRead) {
+			this.connectTimeout = requirePositive(connect, "connect");
+			this.readTimeout = requirePositive(read, "read");
+			this.bulkReadTimeout = requirePositive(bulkRead, "bulkRead");
+			return this;
+		}
+
+		/**
+		 * The builder to start from, with its request factory (for example a
+		 * {@link VoucherifyClientHttpRequestFactory}), message converters and Spring
+		 * customizations already applied. Without one, a plain
+		 * {@code RestClient.builder()} on the JDK {@code HttpClient} with this builder's
+		 * timeouts is used.
+		 * @param restClientBuilder the builder; the template configures it, so do not
+		 * share it
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/**
+		 * The handler that turns failed responses into exceptions. Defaults to
+		 * {@link DefaultVoucherifyErrorHandler}.
+		 * @param errorHandler the error handler
+		 * @return this builder
+		 */
+		public Builder errorHandler(VoucherifyErrorHandler errorHandler) {
+			this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+			return this;
+		}
+
+		/**
+		 * Add a customizer, applied after the template's own settings.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		public Builder customizer(VoucherifyRestClientCustomizer customizer) {
+			this.customizers.add(Objects.requireNonNull(customizer, "customizer"));
+			return this;
+		}
+
+		/**
+		 * Build the template.
+		 * @return the template
+		 * @throws IllegalArgumentException if a setting is missing or invalid
+		 */
+		public VouchersTemplate build() {
+			String appId = requireSetting(this.appId, "appId");
+			String secretKey = requireSetting(this.secretKey, "secretKey");
+			String apiVersion = requireSetting(this.apiVersion, "apiVersion");
+			String channel = requireSetting(this.channel, "channel");
+			String baseUrl = validateBaseUrl(this.baseUrl);
+			RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder
+					: RestClient.builder().requestFactory(defaultRequestFactory());
+			DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(baseUrl);
+			// Path variables and query values arrive strictly encoded by PathSegment.
+			uriBuilderFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.NONE);
+			builder.uriBuilderFactory(uriBuilderFactory).defaultHeaders((headers) -> {
+				headers.set("X-App-Id", appId);
+				headers.set("X-App-Token", secretKey);
+				headers.set("X-Voucherify-Channel", channel);
+				headers.set("X-Voucherify-API-Version", apiVersion);
+				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
+				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+			});
+			this.customizers.forEach((customizer) -> customizer.customize(builder));
+			return new VouchersTemplate(builder.build(), this.errorHandler);
+		}
+
+		private ClientHttpRequestFactory defaultRequestFactory() {
+			// HTTP/1.1: the JDK client's h2c upgrade breaks streamed bodies on plain-http
+			// servers.
+			HttpClient httpClient = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(this.connectTimeout)
+				.build();
+			return new VoucherifyClientHttpRequestFactory(jdk(httpClient, this.readTimeout),
+					jdk(httpClient, this.bulkReadTimeout));
+		}
+
+		private static ClientHttpRequestFactory jdk(HttpClient httpClient, Duration readTimeout) {
+			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
+			factory.setReadTimeout(readTimeout);
+			return factory;
+		}
+
+		private static String requireSetting(@Nullable String value, String name) {
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException(name + " must be set");
+			}
+			return value;
+		}
+
+		private static Duration requirePositive(Duration value, String name) {
+			if (value == null || value.isZero() || value.isNegative()) {
+				throw new IllegalArgumentException(name + " timeout must be positive");
+			}
+			return value;
+		}
+
+		/**
+		 * Check a base URL.
+		 * @param baseUrl the URL
+		 * @return the URL without a trailing slash
+		 * @throws IllegalArgumentException if it is not an absolute http(s) URL with a
+		 * host and without query or fragment
+		 */
+		public static String validateBaseUrl(@Nullable String baseUrl) {
+			String value = requireSetting(baseUrl, "baseUrl").strip();
+			try {
+				URI uri = new URI(value);
+				boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+				if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+					throw new IllegalArgumentException(
+							"baseUrl must be an absolute http(s) URL with a host and no query or fragment, was '"
+									+ value + "'");
+				}
+			}
+			catch (URISyntaxException ex) {
+				throw new IllegalArgumentException("baseUrl is not a valid URL: '" + value + "'", ex);
+			}
+			return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+		}
+
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.voucherify.spring.autoconfigure;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import io.voucherify.spring.DefaultVoucherifyErrorHandler;
+import io.voucherify.spring.VoucherifyClientHttpRequestFactory;
+import io.voucherify.spring.VoucherifyErrorHandler;
+import io.voucherify.spring.VoucherifyRestClientCustomizer;
+import io.voucherify.spring.VouchersOperations;
+import io.voucherify.spring.VouchersTemplate;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configures a {@link VouchersOperations} bean from {@code voucherify.*} properties.
+ * <p>
+ * The client's {@link RestClient} is built the way Boot builds its own: a request factory
+ * from Boot's {@link ClientHttpRequestFactoryBuilder} and {@link HttpClientSettings}
+ * (with the timeouts of {@code voucherify.*} overriding the global ones for this client
+ * only), then every {@link RestClientCustomizer} (message converters, observations,
+ * {@code MockRestServiceServer}), then the Voucherify settings, then every
+ * {@link VoucherifyRestClientCustomizer}. The factory is set first so that customizers
+ * which replace it, such as {@code @RestClientTest}'s mock server, win.
+ */
+@AutoConfiguration(after = RestClientAutoConfiguration.class)
+@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class, ClientHttpRequestFactoryBuilder.class })
+@ConditionalOnBooleanProperty(name = VoucherifyProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(VoucherifyProperties.class)
+public final class VoucherifyAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	VoucherifyErrorHandler voucherifyErrorHandler() {
+		return new DefaultVoucherifyErrorHandler();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(VouchersOperations.class)
+	VouchersTemplate vouchersTemplate(VoucherifyProperties properties, VoucherifyErrorHandler errorHandler,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<RestClientCustomizer> restClientCustomizers,
+			ObjectProvider<VoucherifyRestClientCustomizer> voucherifyCustomizers) {
+		validate(properties);
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
+			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
+			// The JDK client's h2c upgrade breaks streamed bodies (CSV upload) on
+			// plain-http
+			// servers such as local emulators; over TLS HTTP/1.1 costs nothing
+			// measurable.
+			factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+		}
+		ClientHttpRequestFactory standard = factoryBuilder
+			.build(settings.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout()));
+		ClientHttpRequestFactory bulk = factoryBuilder
+			.build(settings.withTimeouts(properties.getConnectTimeout(), properties.getBulkReadTimeout()));
+		RestClient.Builder restClientBuilder = RestClient.builder()
+			.requestFactory(new VoucherifyClientHttpRequestFactory(standard, bulk));
+		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(restClientBuilder));
+		VouchersTemplate.Builder builder = VouchersTemplate.builder()
+			.appId(properties.getAppId())
+			.secretKey(properties.getSecretKey())
+			.baseUrl(properties.getBaseUrl())
+			.apiVersion(properties.getApiVersion())
+			.channel(properties.getChannel())
+			.restClientBuilder(restClientBuilder)
+			.errorHandler(errorHandler);
+		voucherifyCustomizers.orderedStream().forEach(builder::customizer);
+		return builder.build();
+	}
+
+	private static void validate(VoucherifyProperties properties) {
+		String prefix = VoucherifyProperties.PREFIX + ".";
+		requireText(properties.getAppId(), prefix + "app-id", "the Application ID of your Voucherify project");
+		requireText(properties.getSecretKey(), prefix + "secret-key",
+				"the Secret Key of your Voucherify project (e.g. from the VOUCHERIFY_SECRET_KEY environment variable)");
+		requireText(properties.getApiVersion(), prefix + "api-version", "an API version such as v2018-08-01");
+		requireText(properties.getChannel(), prefix + "channel", "a channel name");
+		try {
+			VouchersTemplate.Builder.validateBaseUrl(properties.getBaseUrl());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidVoucherifyPropertyException(prefix + "base-url",
+					"is not a valid base URL: " + ex.getMessage(),
+					"Set '" + prefix + "base-url' to your project's regional API URL: "
+							+ VouchersTemplate.DEFAULT_BASE_URL + " (Europe), " + VouchersTemplate.US_BASE_URL
+							+ " (United States) or " + VouchersTemplate.ASIA_BASE_URL
+							+ " (Asia), or your dedicated URL.");
+		}
+		requirePositive(properties.getConnectTimeout(), prefix + "connect-timeout");
+		requirePositive(properties.getReadTimeout(), prefix + "read-timeout");
+		requirePositive(properties.getBulkReadTimeout(), prefix + "bulk-read-timeout");
+	}
+
+	private static void requireText(@Nullable String value, String property, String what) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidVoucherifyPropertyException(property, "is not set", "Set '" + property + "' to " + what
+					+ ", or set 'voucherify.enabled=false' to switch the client off.");
+		}
+	}
+
+	private static void requirePositive(@Nullable Duration value, String property) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			throw new InvalidVoucherifyPropertyException(property, "must be a positive duration, was " + value,
+					"Set '" + property + "' to a positive duration such as 5s.");
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.voucherify.spring.exception;
+
+import io.voucherify.spring.model.VoucherifyError;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The request conflicts with the current state (409), e.g. a duplicate resource.
+ */
+public class VoucherifyConflictException extends VoucherifyApiException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Create an exception for a failed response.
+	 * @param statusCode the HTTP status
+	 * @param responseHeaders the response headers
+	 * @param error the parsed error envelope, or {@code null}
+	 * @param responseBody the raw body, empty if none
+	 */
+	public VoucherifyConflictException(HttpStatusCode statusCode, HttpHeaders responseHeaders,
+			@Nullable VoucherifyError error, String responseBody) {
+		super(statusCode, responseHeaders, error, responseBody);
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.voucherify.spring.exception;
+
+import io.voucherify.spring.model.VoucherifyError;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The voucher, or the validation session, does not exist (404).
+ * {@link #getResourceType()} says which ({@code voucher} or {@code session}).
+ */
+public class VoucherifyNotFoundException extends VoucherifyApiException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Create an exception for a failed response.
+	 * @param statusCode the HTTP status
+	 * @param responseHeaders the response headers
+	 * @param error the parsed error envelope, or {@code null}
+	 * @param responseBody the raw body, empty if none
+	 */
+	public VoucherifyNotFoundException(HttpStatusCode statusCode, HttpHeaders responseHeaders,
+			@Nullable VoucherifyError error, String responseBody) {
+		super(statusCode, responseHeaders, error, responseBody);
+	}
+
+}

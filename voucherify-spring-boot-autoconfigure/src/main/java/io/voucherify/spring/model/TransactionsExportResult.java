@@ -1,0 +1,18 @@
+package io.voucherify.spring.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The file of a finished {@link TransactionsExport} ({@code
+ * VoucherTransactionsExport.result}).
+ *
+ * @param url where to download the CSV file
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TransactionsExportResult(@JsonProperty("url") @Nullable String url) {
+
+}

@@ -1,0 +1,52 @@
+package io.voucherify.spring.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The type of a voucher ({@code VoucherBase.type}).
+ */
+public enum VoucherType {
+
+	GIFT_VOUCHER("GIFT_VOUCHER"),
+
+	DISCOUNT_VOUCHER("DISCOUNT_VOUCHER"),
+
+	LOYALTY_CARD("LOYALTY_CARD"),
+
+	/** A value this version of the client does not know. */
+	UNKNOWN("UNKNOWN");
+
+	private final String value;
+
+	VoucherType(String value) {
+		this.value = value;
+	}
+
+	/**
+	 * The value on the wire.
+	 * @return the wire value
+	 */
+	@JsonValue
+	public String value() {
+		return this.value;
+	}
+
+	/**
+	 * The constant for a wire value, {@link #UNKNOWN} for any value this client does not
+	 * know.
+	 * @param value the wire value
+	 * @return the matching constant, or {@link #UNKNOWN}
+	 */
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+	public static VoucherType fromValue(@Nullable String value) {
+		for (VoucherType candidate : values()) {
+			if (candidate != UNKNOWN && candidate.value.equals(value)) {
+				return candidate;
+			}
+		}
+		return UNKNOWN;
+	}
+
+}
