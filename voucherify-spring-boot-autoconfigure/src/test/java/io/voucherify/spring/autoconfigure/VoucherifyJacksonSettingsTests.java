@@ -1,0 +1,124 @@
+package io.voucherify.spring.autoconfigure;
+
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.voucherify.spring.Examples;
+import io.voucherify.spring.VouchersOperations;
+import io.voucherify.spring.VouchersTemplate;
+import io.voucherify.spring.model.BalanceType;
+import io.voucherify.spring.model.BalanceUpdateRequest;
+import io.voucherify.spring.model.BalanceUpdateResponse;
+import io.voucherify.spring.model.Voucher;
+import io.voucherify.spring.model.VoucherType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-configured client works whatever the application's Jackson settings are: here
+ * a strict ({@code FAIL_ON_UNKNOWN_PROPERTIES}) mapper with an {@code UpperCamelCase}
+ * naming strategy.
+ */
+class VoucherifyJacksonSettingsTests {
+
+	/**
+	 * Plain-text HTTP/2 is off: the JDK client's h2c upgrade of a request with a body
+	 * intermittently breaks WireMock's connection (wiremock/wiremock#2637).
+	 */
+	@RegisterExtension
+	static WireMockExtension wireMock = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().http2PlainDisabled(true))
+		.build();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+						HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+						RestClientAutoConfiguration.class, VoucherifyAutoConfiguration.class))
+		.withPropertyValues("spring.jackson.deserialization.fail-on-unknown-properties=true",
+				"spring.jackson.property-naming-strategy=UPPER_CAMEL_CASE", "voucherify.app-id=test-app-id",
+				"voucherify.secret-key=test-secret-key", "voucherify.base-url=" + wireMock.baseUrl());
+
+	@Test
+	void applicationJsonMapperIsStrictAndRenamesProperties() {
+		this.contextRunner.run((context) -> {
+			JsonMapper jsonMapper = context.getBean(JsonMapper.class);
+			assertThat(jsonMapper.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isTrue();
+			assertThat(jsonMapper.deserializationConfig().getPropertyNamingStrategy())
+				.isSameAs(PropertyNamingStrategies.UPPER_CAMEL_CASE);
+		});
+	}
+
+	@Test
+	void voucherifyClientReadsJsonWithApplicationJsonMapper() {
+		this.contextRunner.run((context) -> {
+			Object restClient = ReflectionTestUtils.getField(context.getBean(VouchersTemplate.class), "restClient");
+			@SuppressWarnings("unchecked")
+			List<HttpMessageConverter<?>> converters = (List<HttpMessageConverter<?>>) ReflectionTestUtils
+				.getField(restClient, "messageConverters");
+			assertThat(converters).filteredOn(JacksonJsonHttpMessageConverter.class::isInstance)
+				.singleElement()
+				.satisfies((converter) -> assertThat(((JacksonJsonHttpMessageConverter) converter).getMapper())
+					.isSameAs(context.getBean(JsonMapper.class)));
+		});
+	}
+
+	@Test
+	void readsVoucherWithUnknownFieldsDespiteStrictMapper() {
+		String body = Examples.read("get-voucher-200-gift-card.json")
+			.replaceFirst("\\{", "{\"field_added_in_a_later_api_version\": {\"nested\": [1, 2]},")
+			.replace("\"gift\": {", "\"gift\": {\"another_new_field\": true,");
+		wireMock.stubFor(get("/v1/vouchers/GIFT-CARD-xwc6X7Tk").willReturn(okJson(body)));
+		this.contextRunner.run((context) -> {
+			Voucher voucher = context.getBean(VouchersOperations.class).getVoucher("GIFT-CARD-xwc6X7Tk");
+			assertThat(voucher.code()).isEqualTo("GIFT-CARD-xwc6X7Tk");
+			assertThat(voucher.type()).isEqualTo(VoucherType.GIFT_VOUCHER);
+			assertThat(voucher.campaignId()).isEqualTo("camp_kdxp3vf1clQ9CFs1jpqv3tZe");
+			assertThat(voucher.gift()).isNotNull();
+			assertThat(voucher.gift().amount()).isEqualTo(55000L);
+			assertThat(voucher.gift().balance()).isEqualTo(44700L);
+		});
+	}
+
+	@Test
+	void updatesBalanceWithSnakeCaseJsonDespiteNamingStrategy() {
+		wireMock.stubFor(post("/v1/vouchers/GIFT-1/balance")
+			.willReturn(okJson(Examples.read("update-balance-200-gift-card.json"))));
+		this.contextRunner.run((context) -> {
+			BalanceUpdateResponse response = context.getBean(VouchersOperations.class)
+				.updateVoucherBalance("GIFT-1",
+						BalanceUpdateRequest.add(10000).withSourceId("order-42").withReason("Refund"));
+			assertThat(response.amount()).isEqualTo(10000L);
+			assertThat(response.balance()).isEqualTo(20100L);
+			assertThat(response.type()).isEqualTo(BalanceType.GIFT_VOUCHER);
+			assertThat(response.relatedObject()).isNotNull();
+			assertThat(response.relatedObject().id()).isEqualTo("v_abCdEfghI1JKLMNPqRS2Tu3vWXyza4bc");
+			wireMock.verify(postRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1/balance")).withRequestBody(
+					equalToJson("{\"amount\": 10000, \"source_id\": \"order-42\", \"reason\": \"Refund\"}")));
+		});
+	}
+
+}
