@@ -8,39 +8,36 @@ package io.voucherify.spring;
 public enum VoucherifyOperation {
 
 	/** {@code GET /v1/vouchers/{code}}. */
-	GET_VOUCHER("get_voucher", false),
+	GET_VOUCHER("get_voucher"),
 
 	/** {@code POST /v1/vouchers/{code}/enable}. */
-	ENABLE_VOUCHER("enable_voucher", false),
+	ENABLE_VOUCHER("enable_voucher"),
 
 	/** {@code POST /v1/vouchers/{code}/disable}. */
-	DISABLE_VOUCHER("disable_voucher", false),
+	DISABLE_VOUCHER("disable_voucher"),
 
 	/** {@code DELETE /v1/vouchers/{code}}. */
-	DELETE_VOUCHER("delete_voucher", false),
+	DELETE_VOUCHER("delete_voucher"),
 
 	/** {@code POST /v1/vouchers/{code}/balance}. */
-	UPDATE_VOUCHER_BALANCE("update_voucher_balance", false),
+	UPDATE_VOUCHER_BALANCE("update_voucher_balance"),
 
 	/** {@code GET /v1/vouchers/{code}/transactions}. */
-	LIST_VOUCHER_TRANSACTIONS("list_voucher_transactions", false),
+	LIST_VOUCHER_TRANSACTIONS("list_voucher_transactions"),
 
 	/** {@code POST /v1/vouchers/{code}/transactions/export}. */
-	EXPORT_VOUCHER_TRANSACTIONS("export_voucher_transactions", true),
+	EXPORT_VOUCHER_TRANSACTIONS("export_voucher_transactions"),
 
 	/** {@code POST /v1/vouchers/importCSV}. */
-	IMPORT_VOUCHERS_USING_CSV("import_vouchers_using_csv", true),
+	IMPORT_VOUCHERS_USING_CSV("import_vouchers_using_csv"),
 
 	/** {@code DELETE /v1/vouchers/{code}/sessions/{sessionKey}}. */
-	RELEASE_VALIDATION_SESSION("release_validation_session", false);
+	RELEASE_VALIDATION_SESSION("release_validation_session");
 
 	private final String sdkName;
 
-	private final boolean bulk;
-
-	VoucherifyOperation(String sdkName, boolean bulk) {
+	VoucherifyOperation(String sdkName) {
 		this.sdkName = sdkName;
-		this.bulk = bulk;
 	}
 
 	/**
@@ -50,15 +47,6 @@ public enum VoucherifyOperation {
 	 */
 	public String sdkName() {
 		return this.sdkName;
-	}
-
-	/**
-	 * Whether the operation is a bulk one (CSV import, transactions export) that gets the
-	 * longer read timeout.
-	 * @return {@code true} for bulk operations
-	 */
-	public boolean isBulk() {
-		return this.bulk;
 	}
 
 }

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.voucherify.spring.exception.VoucherifyApiException;
 import io.voucherify.spring.exception.VoucherifyException;
 import io.voucherify.spring.exception.VoucherifyInvalidResponseException;
 import io.voucherify.spring.exception.VoucherifyTransportException;
@@ -25,6 +28,9 @@ import io.voucherify.spring.model.TransactionsExportRequest;
 import io.voucherify.spring.model.TransactionsQuery;
 import io.voucherify.spring.model.Voucher;
 import io.voucherify.spring.model.VoucherTransactionsPage;
+import io.voucherify.spring.observation.DefaultVoucherifyObservationConvention;
+import io.voucherify.spring.observation.VoucherifyObservationContext;
+import io.voucherify.spring.observation.VoucherifyObservationConvention;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.FileSystemResource;
@@ -92,13 +98,24 @@ public final class VouchersTemplate implements VouchersOperations {
 
 	private static final String TRANSACTIONS = VOUCHER + "/transactions";
 
+	private static final VoucherifyObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultVoucherifyObservationConvention();
+
 	private final RestClient restClient;
 
 	private final VoucherifyErrorHandler errorHandler;
 
-	private VouchersTemplate(RestClient restClient, VoucherifyErrorHandler errorHandler) {
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable VoucherifyObservationConvention observationConvention;
+
+	private final VoucherifyApiActivity activity;
+
+	private VouchersTemplate(RestClient restClient, Builder builder) {
 		this.restClient = restClient;
-		this.errorHandler = errorHandler;
+		this.errorHandler = builder.errorHandler;
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
+		this.activity = builder.activity;
 	}
 
 	/**
@@ -308,17 +325,45 @@ public final class VouchersTemplate implements VouchersOperations {
 	}
 
 	/**
-	 * Perform the exchange: failed statuses go to the error handler, bodiless answers are
-	 * never parsed, and Spring's exceptions become Voucherify's.
+	 * What the client last saw of Voucherify, shared with the health indicator and the
+	 * rate-limit gauges.
+	 * @return the activity record
+	 */
+	public VoucherifyApiActivity getActivity() {
+		return this.activity;
+	}
+
+	/**
+	 * Perform one call as one observation: failed statuses go to the error handler,
+	 * bodiless answers are never parsed, and Spring's exceptions become Voucherify's.
 	 * @param bodyType the body to read, or {@code null} for a bodiless (204) answer
 	 */
 	private <T> ResponseEntity<T> exchange(VoucherifyOperation operation, RestClient.RequestHeadersSpec<?> spec,
 			@Nullable Class<T> bodyType) {
+		VoucherifyObservationContext context = new VoucherifyObservationContext(operation);
+		return Observation
+			.createNotStarted(this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context,
+					this.observationRegistry)
+			.observe(() -> exchange(operation, spec, bodyType, context));
+	}
+
+	private <T> ResponseEntity<T> exchange(VoucherifyOperation operation, RestClient.RequestHeadersSpec<?> spec,
+			@Nullable Class<T> bodyType, VoucherifyObservationContext context) {
+		long start = System.nanoTime();
 		try {
 			return spec.exchange((request, response) -> {
 				HttpStatusCode status = response.getStatusCode();
+				context.setStatusCode(status.value());
+				this.activity.recordResponse(status.value(), response.getHeaders(),
+						Duration.ofNanos(System.nanoTime() - start));
 				if (status.isError()) {
-					throw this.errorHandler.toException(request, response);
+					RuntimeException exception = this.errorHandler.toException(request, response);
+					if (exception instanceof VoucherifyApiException apiException) {
+						context.setErrorKey(apiException.getKey());
+					}
+					// Wrapped so that no catch below mistakes it for Spring's own
+					// failure.
+					throw new HandledError(exception);
 				}
 				if (bodyType == null) {
 					return ResponseEntity.status(status).headers(response.getHeaders()).build();
@@ -341,12 +386,19 @@ public final class VouchersTemplate implements VouchersOperations {
 				return ResponseEntity.status(status).headers(response.getHeaders()).body(body);
 			});
 		}
+		catch (HandledError ex) {
+			throw ex.exception;
+		}
 		catch (VoucherifyException ex) {
 			throw ex;
 		}
 		catch (RestClientException ex) {
 			Throwable ioCause = ioCause(ex);
 			if (ioCause != null) {
+				if (context.getStatusCode() == null) {
+					context.setTransportFailure(true);
+					this.activity.recordTransportFailure(Duration.ofNanos(System.nanoTime() - start));
+				}
 				// The I/O failure, not Spring's exception: its message holds the URL, and
 				// so the code.
 				throw new VoucherifyTransportException(operation.sdkName() + " failed: " + describe(ioCause), ioCause);
@@ -354,6 +406,20 @@ public final class VouchersTemplate implements VouchersOperations {
 			throw new VoucherifyException(operation.sdkName() + " failed: " + describe(ex.getMostSpecificCause()),
 					ex.getMostSpecificCause());
 		}
+	}
+
+	/** Carries the error handler's exception out of the exchange untouched. */
+	private static final class HandledError extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient RuntimeException exception;
+
+		HandledError(RuntimeException exception) {
+			super(null, null, false, false);
+			this.exception = exception;
+		}
+
 	}
 
 	private static @Nullable Throwable ioCause(Throwable ex) {
@@ -430,6 +496,12 @@ public final class VouchersTemplate implements VouchersOperations {
 		private VoucherifyErrorHandler errorHandler = new DefaultVoucherifyErrorHandler();
 
 		private final List<VoucherifyRestClientCustomizer> customizers = new ArrayList<>();
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable VoucherifyObservationConvention observationConvention;
+
+		private VoucherifyApiActivity activity = new VoucherifyApiActivity();
 
 		private Builder() {
 		}
@@ -529,6 +601,39 @@ public final class VouchersTemplate implements VouchersOperations {
 		}
 
 		/**
+		 * The registry that records one {@code voucherify.client.requests} observation
+		 * per call. Defaults to {@link ObservationRegistry#NOOP}.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+			return this;
+		}
+
+		/**
+		 * A convention that renames or extends the observations. Defaults to
+		 * {@link DefaultVoucherifyObservationConvention}.
+		 * @param observationConvention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable VoucherifyObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Where the template records what it sees of Voucherify (last status, rate-limit
+		 * headers). Defaults to a new {@link VoucherifyApiActivity}.
+		 * @param activity the activity record
+		 * @return this builder
+		 */
+		public Builder activity(VoucherifyApiActivity activity) {
+			this.activity = Objects.requireNonNull(activity, "activity");
+			return this;
+		}
+
+		/**
 		 * Add a customizer, applied after the template's own settings.
 		 * @param customizer the customizer
 		 * @return this builder
@@ -554,6 +659,8 @@ public final class VouchersTemplate implements VouchersOperations {
 			DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(baseUrl);
 			// Path variables and query values arrive strictly encoded by PathSegment.
 			uriBuilderFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.NONE);
+			builder.configureMessageConverters((converters) -> converters.registerDefaults()
+				.configureMessageConvertersList(VoucherifyJson::useOwnJsonConverter));
 			builder.uriBuilderFactory(uriBuilderFactory).defaultHeaders((headers) -> {
 				headers.set("X-App-Id", appId);
 				headers.set("X-App-Token", secretKey);
@@ -563,7 +670,7 @@ public final class VouchersTemplate implements VouchersOperations {
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			});
 			this.customizers.forEach((customizer) -> customizer.customize(builder));
-			return new VouchersTemplate(builder.build(), this.errorHandler);
+			return new VouchersTemplate(builder.build(), this);
 		}
 
 		private ClientHttpRequestFactory defaultRequestFactory() {

@@ -13,7 +13,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Validates requests the client sent against {@code vouchers-openapi-subset.json}.
+ * Validates requests the client sent against {@code vouchers-openapi-subset.json}. The
+ * validator checks operation, path and query parameters, security headers and JSON
+ * bodies; it does not validate {@code multipart/form-data} bodies, so the CSV part is
+ * asserted separately in {@code VouchersTemplateTests}.
  */
 public final class OpenApiContract {
 

@@ -10,6 +10,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.voucherify.spring.model.BalanceUpdateRequest;
+import io.voucherify.spring.model.TransactionsQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,16 +81,25 @@ class VoucherCodeEncodingTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "A/B", "50%OFF", "#1", "a?b", "a+b", "a b", "zł-€", ".." })
 	void keepsTheRestOfTheUrlForEveryOperation(String code) {
-		wireMock.stubFor(
-				com.github.tomakehurst.wiremock.client.WireMock.any(anyUrl()).willReturn(aResponse().withStatus(204)));
+		wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(anyUrl())
+			.willReturn(okJson(Examples.read("get-voucher-200-gift-card.json"))));
 		String segment = PathSegment.encode(code, "code");
 
+		this.vouchers.getVoucher(code);
+		this.vouchers.enableVoucher(code);
+		this.vouchers.disableVoucher(code);
 		this.vouchers.deleteVoucher(code, true);
+		this.vouchers.updateVoucherBalance(code, BalanceUpdateRequest.add(1));
+		this.vouchers.listVoucherTransactions(code, TransactionsQuery.after(code));
+		this.vouchers.exportVoucherTransactions(code);
 		this.vouchers.releaseValidationSession(code, code);
 
+		String voucher = "/v1/vouchers/" + segment;
 		assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).extracting((request) -> request.getUrl())
-			.containsExactly("/v1/vouchers/" + segment + "?force=true",
-					"/v1/vouchers/" + segment + "/sessions/" + segment);
+			.containsExactly(voucher, voucher + "/enable", voucher + "/disable", voucher + "?force=true",
+					voucher + "/balance",
+					voucher + "/transactions?starting_after_id=" + PathSegment.encodeQueryValue(code),
+					voucher + "/transactions/export", voucher + "/sessions/" + segment);
 	}
 
 	@Test

@@ -171,6 +171,21 @@ class VouchersTemplateArgumentTests {
 	}
 
 	@Test
+	void nullCsvResourceIsRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> vouchers.importVouchersUsingCsv((org.springframework.core.io.Resource) null))
+			.withMessageContaining("csv");
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	@ValueSource(strings = { " " })
+	void blankCursorIsRejected(String cursor) {
+		assertThatIllegalArgumentException().isThrownBy(() -> TransactionsQuery.after(cursor))
+			.withMessageContaining("startingAfterId");
+	}
+
+	@Test
 	void nullCsvIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> vouchers.importVouchersUsingCsv((Path) null))
 			.withMessageContaining("csv");

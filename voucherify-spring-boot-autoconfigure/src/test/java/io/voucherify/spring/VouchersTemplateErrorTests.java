@@ -1,8 +1,13 @@
 package io.voucherify.spring;
 
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -16,15 +21,20 @@ import io.voucherify.spring.exception.VoucherifyRateLimitException;
 import io.voucherify.spring.exception.VoucherifyServerException;
 import io.voucherify.spring.exception.VoucherifyTransportException;
 import io.voucherify.spring.model.AsyncAction;
+import io.voucherify.spring.model.VoucherifyError;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.HttpClientErrorException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -50,6 +60,11 @@ class VouchersTemplateErrorTests {
 		.baseUrl(wireMock.baseUrl())
 		.build();
 
+	@AfterEach
+	void requestsConformToTheContract() {
+		OpenApiContract.assertConforms(wireMock.findAll(anyRequestedFor(anyUrl())));
+	}
+
 	@Test
 	void voucherNotFoundCarriesTheWholeEnvelope() {
 		wireMock.stubFor(get("/v1/vouchers/10OFF").willReturn(json(404, "error-404-voucher-not-found.json")));
@@ -65,6 +80,9 @@ class VouchersTemplateErrorTests {
 				assertThat(ex.getResourceId()).isEqualTo("v_OBVfpTVf24DBz0HZmKVZa5UEl1DUg2b");
 				assertThat(ex.getResourceType()).isEqualTo("voucher");
 				assertThat(ex.getResponseBody()).isEqualTo(Examples.read("error-404-voucher-not-found.json"));
+				assertThat(ex.getError()).isEqualTo(envelope(404, "not_found", "Resource not found",
+						"Cannot find voucher with id v_OBVfpTVf24DBz0HZmKVZa5UEl1DUg2b", "v-0bb3403b9a158c87b2",
+						"v_OBVfpTVf24DBz0HZmKVZa5UEl1DUg2b", "voucher"));
 				assertThat(ex.getMessage()).contains("404", "not_found", ex.getRequestId(), "Resource not found");
 			});
 	}
@@ -76,12 +94,8 @@ class VouchersTemplateErrorTests {
 
 		assertThatExceptionOfType(VoucherifyNotFoundException.class)
 			.isThrownBy(() -> this.vouchers.deleteVoucher("X", true))
-			.satisfies((ex) -> {
-				assertThat(ex.getKey()).isEqualTo("not_found");
-				assertThat(ex.getResourceType()).isEqualTo("voucher");
-				assertThat(ex.getRequestId()).isNotBlank();
-				assertThat(ex.getDetails()).isNotBlank();
-			});
+			.satisfies((ex) -> assertThat(ex.getError()).isEqualTo(envelope(404, "not_found", "Resource not found",
+					"Cannot find voucher with id 10OFF", "v-0ae28d3cec96bb1b7e", "10OFF", "voucher")));
 	}
 
 	@Test
@@ -93,9 +107,9 @@ class VouchersTemplateErrorTests {
 			.isThrownBy(() -> this.vouchers.releaseValidationSession("V1", "ssn_1"))
 			.satisfies((ex) -> {
 				assertThat(ex.getResourceType()).isEqualTo("session");
-				assertThat(ex.getKey()).isEqualTo("not_found");
-				assertThat(ex.getResourceId()).isNotBlank();
-				assertThat(ex.getRequestId()).isNotBlank();
+				assertThat(ex.getError()).isEqualTo(
+						envelope(404, "not_found", "Resource not found", "Cannot find session with id Enigma-Session",
+								"v-10cba72f7256d72803", "Enigma-Session", "session"));
 			});
 	}
 
@@ -111,7 +125,10 @@ class VouchersTemplateErrorTests {
 				assertThat(ex.getKey()).isEqualTo("invalid_payload");
 				assertThat(ex.getErrorMessage()).isEqualTo("Invalid payload");
 				assertThat(ex.getDetails()).isEqualTo("Payload should have required property 'file'");
-				assertThat(ex.getRequestId()).startsWith("74e4bb71-");
+				assertThat(ex.getRequestId()).isEqualTo("74e4bb71-5b6d-49b9-98eb-239691c9d67a");
+				assertThat(ex.getError()).isEqualTo(envelope(400, "invalid_payload", "Invalid payload",
+						"Payload should have required property 'file'", "74e4bb71-5b6d-49b9-98eb-239691c9d67a", null,
+						null));
 			});
 	}
 
@@ -122,8 +139,9 @@ class VouchersTemplateErrorTests {
 		assertThatExceptionOfType(VoucherifyAuthenticationException.class)
 			.isThrownBy(() -> this.vouchers.getVoucher("V1"))
 			.satisfies((ex) -> {
-				assertThat(ex.getKey()).isEqualTo("unauthorized");
-				assertThat(ex.getErrorMessage()).isEqualTo("Unauthorized");
+				assertThat(ex.getError())
+					.isEqualTo(envelope(401, "unauthorized", "Unauthorized", null, null, null, null));
+				assertThat(ex.getMessage()).isEqualTo("Voucherify answered 401 [key=unauthorized]: Unauthorized");
 				assertThat(ex.getMessage()).doesNotContain("top-secret-key");
 				assertThat(ex.toString()).doesNotContain("top-secret-key");
 			});
@@ -154,8 +172,8 @@ class VouchersTemplateErrorTests {
 
 		assertThatExceptionOfType(VoucherifyRateLimitException.class).isThrownBy(() -> this.vouchers.getVoucher("V1"))
 			.satisfies((ex) -> {
-				assertThat(ex.getCode()).isEqualTo(429);
-				assertThat(ex.getErrorMessage()).isEqualTo("Too many requests hit the API too quickly.");
+				assertThat(ex.getError()).isEqualTo(
+						envelope(429, null, "Too many requests hit the API too quickly.", null, null, null, null));
 				assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(17));
 				assertThat(ex.getMessage()).contains("retry after 17s");
 			});
@@ -326,6 +344,63 @@ class VouchersTemplateErrorTests {
 
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> template.getVoucher("V1"))
 			.withMessage("custom 404");
+	}
+
+	@Test
+	void rateLimitCarriesTheRetryTimeOfAnHttpDateRetryAfter() {
+		String inOneMinute = DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60));
+		wireMock.stubFor(get("/v1/vouchers/V1")
+			.willReturn(json(429, "error-429-rate-limited.json").withHeader("Retry-After", inOneMinute)));
+
+		assertThatExceptionOfType(VoucherifyRateLimitException.class).isThrownBy(() -> this.vouchers.getVoucher("V1"))
+			.satisfies(
+					(ex) -> assertThat(ex.getRetryAfter()).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(61)));
+	}
+
+	@Test
+	void retryTimeInThePastIsZero() {
+		DefaultVoucherifyErrorHandler handler = new DefaultVoucherifyErrorHandler(
+				Clock.fixed(Instant.ofEpochSecond(2_000), ZoneOffset.UTC));
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("X-Rate-Limit-Retry", "1000");
+
+		assertThat(handler.retryAfter(headers)).isEqualTo(Duration.ZERO);
+	}
+
+	@Test
+	void theErrorHandlersExceptionIsThrownUntouchedEvenASpringOne() {
+		wireMock.stubFor(get("/v1/vouchers/V1").willReturn(json(404, "error-404-voucher-not-found.json")));
+		VouchersTemplate template = VouchersTemplate.builder()
+			.appId("app")
+			.secretKey("secret")
+			.baseUrl(wireMock.baseUrl())
+			.errorHandler((request, response) -> HttpClientErrorException.create(response.getStatusCode(), "mine",
+					response.getHeaders(), new byte[0], null))
+			.build();
+
+		assertThatExceptionOfType(HttpClientErrorException.NotFound.class).isThrownBy(() -> template.getVoucher("V1"))
+			.withMessageContaining("mine");
+	}
+
+	@Test
+	void theErrorHandlersExceptionWithAnIoCauseIsNotMistakenForATransportFailure() {
+		wireMock.stubFor(get("/v1/vouchers/V1").willReturn(json(404, "error-404-voucher-not-found.json")));
+		VouchersTemplate template = VouchersTemplate.builder()
+			.appId("app")
+			.secretKey("secret")
+			.baseUrl(wireMock.baseUrl())
+			.errorHandler((request, response) -> new IllegalStateException("gone", new IOException("cause")))
+			.build();
+
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> template.getVoucher("V1"))
+			.withMessage("gone");
+	}
+
+	private static VoucherifyError envelope(Integer code, String key, String message, String details, String requestId,
+			String resourceId, String resourceType) {
+		return new VoucherifyError(code, key, message, details, requestId, resourceId, resourceType, null, null, null,
+				null);
 	}
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String example) {

@@ -3,12 +3,15 @@ package io.voucherify.spring.autoconfigure;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.voucherify.spring.DefaultVoucherifyErrorHandler;
+import io.voucherify.spring.VoucherifyApiActivity;
 import io.voucherify.spring.VoucherifyClientHttpRequestFactory;
 import io.voucherify.spring.VoucherifyErrorHandler;
 import io.voucherify.spring.VoucherifyRestClientCustomizer;
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.VouchersTemplate;
+import io.voucherify.spring.observation.VoucherifyObservationConvention;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,9 +53,35 @@ public final class VoucherifyAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	VoucherifyApiActivity voucherifyApiActivity() {
+		return new VoucherifyApiActivity();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(VouchersOperations.class)
 	VouchersTemplate vouchersTemplate(VoucherifyProperties properties, VoucherifyErrorHandler errorHandler,
-			ObjectProvider<HttpClientSettings> httpClientSettings,
+			VoucherifyApiActivity activity, ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<RestClientCustomizer> restClientCustomizers,
+			ObjectProvider<VoucherifyRestClientCustomizer> voucherifyCustomizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<VoucherifyObservationConvention> observationConvention) {
+		return templateBuilder(properties, properties.getConnectTimeout(), properties.getReadTimeout(),
+				httpClientSettings, requestFactoryBuilder, restClientCustomizers, voucherifyCustomizers)
+			.errorHandler(errorHandler)
+			.activity(activity)
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfAvailable())
+			.build();
+	}
+
+	/**
+	 * A template builder configured the Boot way from the properties, with the given
+	 * timeouts. Shared with the health probe, which needs its own short timeout.
+	 */
+	static VouchersTemplate.Builder templateBuilder(VoucherifyProperties properties, Duration connectTimeout,
+			Duration readTimeout, ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<VoucherifyRestClientCustomizer> voucherifyCustomizers) {
@@ -61,16 +90,14 @@ public final class VoucherifyAutoConfiguration {
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
 			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
 		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
-			// The JDK client's h2c upgrade breaks streamed bodies (CSV upload) on
-			// plain-http
-			// servers such as local emulators; over TLS HTTP/1.1 costs nothing
-			// measurable.
+			// The JDK client's cleartext HTTP/2 upgrade breaks streamed bodies (CSV
+			// upload)
+			// on some plain-http servers (Jetty 12 answers RST_STREAM).
 			factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
 		}
-		ClientHttpRequestFactory standard = factoryBuilder
-			.build(settings.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout()));
+		ClientHttpRequestFactory standard = factoryBuilder.build(settings.withTimeouts(connectTimeout, readTimeout));
 		ClientHttpRequestFactory bulk = factoryBuilder
-			.build(settings.withTimeouts(properties.getConnectTimeout(), properties.getBulkReadTimeout()));
+			.build(settings.withTimeouts(connectTimeout, properties.getBulkReadTimeout()));
 		RestClient.Builder restClientBuilder = RestClient.builder()
 			.requestFactory(new VoucherifyClientHttpRequestFactory(standard, bulk));
 		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(restClientBuilder));
@@ -80,10 +107,9 @@ public final class VoucherifyAutoConfiguration {
 			.baseUrl(properties.getBaseUrl())
 			.apiVersion(properties.getApiVersion())
 			.channel(properties.getChannel())
-			.restClientBuilder(restClientBuilder)
-			.errorHandler(errorHandler);
+			.restClientBuilder(restClientBuilder);
 		voucherifyCustomizers.orderedStream().forEach(builder::customizer);
-		return builder.build();
+		return builder;
 	}
 
 	private static void validate(VoucherifyProperties properties) {
@@ -107,6 +133,8 @@ public final class VoucherifyAutoConfiguration {
 		requirePositive(properties.getConnectTimeout(), prefix + "connect-timeout");
 		requirePositive(properties.getReadTimeout(), prefix + "read-timeout");
 		requirePositive(properties.getBulkReadTimeout(), prefix + "bulk-read-timeout");
+		requirePositive(properties.getHealth().getCacheTtl(), prefix + "health.cache-ttl");
+		requirePositive(properties.getHealth().getTimeout(), prefix + "health.timeout");
 	}
 
 	private static void requireText(@Nullable String value, String property, String what) {

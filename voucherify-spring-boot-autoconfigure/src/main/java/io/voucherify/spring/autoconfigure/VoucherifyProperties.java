@@ -66,6 +66,11 @@ public class VoucherifyProperties {
 	 */
 	private Duration bulkReadTimeout = Duration.ofMinutes(3);
 
+	/**
+	 * Health indicator settings.
+	 */
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -136,6 +141,45 @@ public class VoucherifyProperties {
 
 	public void setBulkReadTimeout(Duration bulkReadTimeout) {
 		this.bulkReadTimeout = bulkReadTimeout;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * Settings of the {@code voucherify} health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * How long a health result, or a real call that proved Voucherify reachable with
+		 * valid credentials, stays fresh. At most one probe call is made per period,
+		 * sparing the API quota (the sandbox allows 100 calls an hour).
+		 */
+		private Duration cacheTtl = Duration.ofMinutes(5);
+
+		/**
+		 * Connect and read timeout of the health probe call.
+		 */
+		private Duration timeout = Duration.ofSeconds(3);
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 	}
 
 }

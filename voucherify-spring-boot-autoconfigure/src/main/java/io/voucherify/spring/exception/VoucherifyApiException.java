@@ -145,7 +145,16 @@ public class VoucherifyApiException extends VoucherifyException {
 	private static String describe(HttpStatusCode statusCode, @Nullable VoucherifyError error, String body) {
 		StringBuilder message = new StringBuilder("Voucherify answered ").append(statusCode.value());
 		if (error != null) {
-			message.append(" [key=").append(error.key()).append(", request_id=").append(error.requestId()).append(']');
+			StringBuilder ids = new StringBuilder();
+			if (error.key() != null) {
+				ids.append("key=").append(error.key());
+			}
+			if (error.requestId() != null) {
+				ids.append((ids.length() > 0) ? ", " : "").append("request_id=").append(error.requestId());
+			}
+			if (ids.length() > 0) {
+				message.append(" [").append(ids).append(']');
+			}
 			if (error.message() != null) {
 				message.append(": ").append(error.message());
 			}

@@ -81,9 +81,6 @@ public record BalanceUpdateRequest(@JsonProperty("amount") long amount,
 		if (amount <= 0) {
 			throw new IllegalArgumentException("amount must be positive, was " + amount);
 		}
-		if (amount == Long.MIN_VALUE) {
-			throw new IllegalArgumentException("amount is out of range");
-		}
 	}
 
 }

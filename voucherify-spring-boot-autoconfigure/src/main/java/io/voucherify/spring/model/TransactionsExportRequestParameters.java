@@ -2,6 +2,7 @@ package io.voucherify.spring.model;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -28,14 +29,16 @@ public record TransactionsExportRequestParameters(@JsonProperty("order") @Nullab
 	/**
 	 * Validate the parameters and copy the fields.
 	 * @throws IllegalArgumentException if a value is {@code UNKNOWN}, which cannot be
-	 * sent, or {@code fields} is empty
-	 * @throws NullPointerException if {@code fields} holds {@code null}
+	 * sent, or {@code fields} is empty or holds {@code null}
 	 */
 	public TransactionsExportRequestParameters {
 		if (order == TransactionsExportOrder.UNKNOWN) {
 			throw new IllegalArgumentException("order UNKNOWN cannot be sent");
 		}
 		if (fields != null) {
+			if (fields.stream().anyMatch(Objects::isNull)) {
+				throw new IllegalArgumentException("fields must not contain null");
+			}
 			fields = List.copyOf(fields);
 			if (fields.isEmpty()) {
 				throw new IllegalArgumentException("fields must not be empty; pass null for the default columns");

@@ -51,9 +51,10 @@ public record TransactionsQuery(@Nullable Integer limit, @Nullable TransactionsO
 	 * A query for the page after a cursor.
 	 * @param startingAfterId the {@code more_starting_after} of the previous page
 	 * @return the query
+	 * @throws IllegalArgumentException if {@code startingAfterId} is null or blank
 	 */
 	public static TransactionsQuery after(String startingAfterId) {
-		return new TransactionsQuery(null, null, startingAfterId, null);
+		return firstPage().withStartingAfterId(startingAfterId);
 	}
 
 	/**
@@ -80,6 +81,9 @@ public record TransactionsQuery(@Nullable Integer limit, @Nullable TransactionsO
 	 * @return the new query
 	 */
 	public TransactionsQuery withStartingAfterId(String startingAfterId) {
+		if (startingAfterId == null) {
+			throw new IllegalArgumentException("startingAfterId must not be null");
+		}
 		return new TransactionsQuery(this.limit, this.order, startingAfterId, this.page);
 	}
 

@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The auto-configured client works whatever the application's Jackson settings are: here
- * a strict ({@code FAIL_ON_UNKNOWN_PROPERTIES}) mapper with an {@code UpperCamelCase}
- * naming strategy.
+ * a strict mapper ({@code FAIL_ON_UNKNOWN_PROPERTIES},
+ * {@code FAIL_ON_MISSING_CREATOR_PROPERTIES}, {@code FAIL_ON_NULL_CREATOR_PROPERTIES}, no
+ * {@code ACCEPT_FLOAT_AS_INT}) with an {@code UpperCamelCase} naming strategy.
  */
 class VoucherifyJacksonSettingsTests {
 
@@ -59,6 +60,9 @@ class VoucherifyJacksonSettingsTests {
 						HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
 						RestClientAutoConfiguration.class, VoucherifyAutoConfiguration.class))
 		.withPropertyValues("spring.jackson.deserialization.fail-on-unknown-properties=true",
+				"spring.jackson.deserialization.fail-on-missing-creator-properties=true",
+				"spring.jackson.deserialization.fail-on-null-creator-properties=true",
+				"spring.jackson.deserialization.accept-float-as-int=false",
 				"spring.jackson.property-naming-strategy=UPPER_CAMEL_CASE", "voucherify.app-id=test-app-id",
 				"voucherify.secret-key=test-secret-key", "voucherify.base-url=" + wireMock.baseUrl());
 
@@ -67,23 +71,57 @@ class VoucherifyJacksonSettingsTests {
 		this.contextRunner.run((context) -> {
 			JsonMapper jsonMapper = context.getBean(JsonMapper.class);
 			assertThat(jsonMapper.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isTrue();
+			assertThat(jsonMapper.isEnabled(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)).isTrue();
+			assertThat(jsonMapper.isEnabled(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)).isTrue();
+			assertThat(jsonMapper.isEnabled(DeserializationFeature.ACCEPT_FLOAT_AS_INT)).isFalse();
 			assertThat(jsonMapper.deserializationConfig().getPropertyNamingStrategy())
 				.isSameAs(PropertyNamingStrategies.UPPER_CAMEL_CASE);
 		});
 	}
 
 	@Test
-	void voucherifyClientReadsJsonWithApplicationJsonMapper() {
+	void voucherifyClientReadsJsonWithItsOwnMapperFirstAndKeepsTheOtherConverters() {
 		this.contextRunner.run((context) -> {
 			Object restClient = ReflectionTestUtils.getField(context.getBean(VouchersTemplate.class), "restClient");
 			@SuppressWarnings("unchecked")
 			List<HttpMessageConverter<?>> converters = (List<HttpMessageConverter<?>>) ReflectionTestUtils
 				.getField(restClient, "messageConverters");
-			assertThat(converters).filteredOn(JacksonJsonHttpMessageConverter.class::isInstance)
-				.singleElement()
-				.satisfies((converter) -> assertThat(((JacksonJsonHttpMessageConverter) converter).getMapper())
-					.isSameAs(context.getBean(JsonMapper.class)));
+			assertThat(converters.get(0)).isInstanceOf(JacksonJsonHttpMessageConverter.class);
+			assertThat(((JacksonJsonHttpMessageConverter) converters.get(0)).getMapper())
+				.isNotSameAs(context.getBean(JsonMapper.class));
+			assertThat(converters).filteredOn(JacksonJsonHttpMessageConverter.class::isInstance).hasSize(1);
+			assertThat(converters).hasSizeGreaterThan(3);
 		});
+	}
+
+	@Test
+	void readsEveryVoucherExampleDespiteStrictCreatorSettings() {
+		this.contextRunner.run((context) -> {
+			VouchersOperations vouchers = context.getBean(VouchersOperations.class);
+			for (String example : List.of("get-voucher-200-gift-card.json", "get-voucher-200-discount-amount.json",
+					"get-voucher-200-discount-percent.json", "get-voucher-200-loyalty-card.json")) {
+				wireMock.stubFor(get("/v1/vouchers/EXAMPLE").willReturn(okJson(Examples.read(example))));
+				assertThat(vouchers.getVoucher("EXAMPLE").type()).as(example).isNotNull();
+			}
+		});
+	}
+
+	@Test
+	void readsABalanceWithoutOperationTypeDespiteStrictCreatorSettings() {
+		wireMock.stubFor(post("/v1/vouchers/GIFT-1/balance")
+			.willReturn(okJson(Examples.read("update-balance-200-gift-card.json"))));
+		this.contextRunner.run((context) -> assertThat(context.getBean(VouchersOperations.class)
+			.updateVoucherBalance("GIFT-1", BalanceUpdateRequest.add(10000))
+			.operationType()).isNull());
+	}
+
+	@Test
+	void readsAFractionalAmountDespiteAcceptFloatAsIntOff() {
+		wireMock.stubFor(post("/v1/vouchers/GIFT-1/balance")
+			.willReturn(okJson("{\"amount\": 10000.0, \"total\": 20100, \"balance\": 20100.0}")));
+		this.contextRunner.run((context) -> assertThat(context.getBean(VouchersOperations.class)
+			.updateVoucherBalance("GIFT-1", BalanceUpdateRequest.add(10000))
+			.amount()).isEqualTo(10000L));
 	}
 
 	@Test

@@ -1,0 +1,42 @@
+package io.voucherify.spring;
+
+import java.util.List;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+
+/**
+ * The client's own JSON mapping. Voucherify's wire format must not depend on the
+ * application's Jackson settings (a naming strategy, {@code FAIL_ON_*} features): the
+ * client puts a converter on this mapper first in its converter list, leaving every other
+ * converter of the application in place.
+ */
+final class VoucherifyJson {
+
+	/**
+	 * Tolerant by design: every response field may be absent, null or of a wider type.
+	 */
+	static final JsonMapper MAPPER = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+		.build();
+
+	private VoucherifyJson() {
+	}
+
+	/**
+	 * Replace the application's Jackson JSON converters with the client's, first in line.
+	 * @param converters the converter list of the client's {@code RestClient}
+	 */
+	static void useOwnJsonConverter(List<HttpMessageConverter<?>> converters) {
+		converters.removeIf(JacksonJsonHttpMessageConverter.class::isInstance);
+		converters.add(0, new JacksonJsonHttpMessageConverter(MAPPER));
+	}
+
+}
