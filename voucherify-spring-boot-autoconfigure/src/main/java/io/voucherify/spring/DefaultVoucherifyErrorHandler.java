@@ -64,7 +64,7 @@ public class DefaultVoucherifyErrorHandler implements VoucherifyErrorHandler {
 	public RuntimeException toException(HttpRequest request, ClientHttpResponse response) throws IOException {
 		HttpStatusCode status = response.getStatusCode();
 		HttpHeaders headers = response.getHeaders();
-		String body = readBody(response);
+		String body = redactSecret(readBody(response), request);
 		VoucherifyError error = parseEnvelope(body);
 		return switch (status.value()) {
 			case 400 -> new VoucherifyBadRequestException(status, headers, error, body);
@@ -75,6 +75,12 @@ public class DefaultVoucherifyErrorHandler implements VoucherifyErrorHandler {
 			default -> status.is5xxServerError() ? new VoucherifyServerException(status, headers, error, body)
 					: new VoucherifyApiException(status, headers, error, body);
 		};
+	}
+
+	/** A proxy's error page may echo the request headers: never let the token through. */
+	private static String redactSecret(String body, HttpRequest request) {
+		String token = request.getHeaders().getFirst("X-App-Token");
+		return (token != null && !token.isBlank()) ? body.replace(token, "******") : body;
 	}
 
 	private static String readBody(ClientHttpResponse response) throws IOException {

@@ -22,10 +22,22 @@ final class PathSegment {
 	 * @param value the raw value, e.g. a voucher code
 	 * @param name the argument name, for the error message
 	 * @return the encoded segment
-	 * @throws IllegalArgumentException if the value is null or blank
+	 * @throws IllegalArgumentException if the value is null, blank or not valid Unicode
 	 */
 	static String encode(String value, String name) {
 		requireText(value, name);
+		// UTF-8 encoding would turn a lone surrogate into '?', silently naming another
+		// voucher.
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw new IllegalArgumentException(name + " must be valid Unicode text, it holds a lone surrogate");
+			}
+		}
 		boolean onlyDots = value.chars().allMatch((c) -> c == '.');
 		return encode(value, onlyDots);
 	}

@@ -8,36 +8,39 @@ package io.voucherify.spring;
 public enum VoucherifyOperation {
 
 	/** {@code GET /v1/vouchers/{code}}. */
-	GET_VOUCHER("get_voucher"),
+	GET_VOUCHER("get_voucher", true),
 
 	/** {@code POST /v1/vouchers/{code}/enable}. */
-	ENABLE_VOUCHER("enable_voucher"),
+	ENABLE_VOUCHER("enable_voucher", true),
 
 	/** {@code POST /v1/vouchers/{code}/disable}. */
-	DISABLE_VOUCHER("disable_voucher"),
+	DISABLE_VOUCHER("disable_voucher", true),
 
 	/** {@code DELETE /v1/vouchers/{code}}. */
-	DELETE_VOUCHER("delete_voucher"),
+	DELETE_VOUCHER("delete_voucher", false),
 
 	/** {@code POST /v1/vouchers/{code}/balance}. */
-	UPDATE_VOUCHER_BALANCE("update_voucher_balance"),
+	UPDATE_VOUCHER_BALANCE("update_voucher_balance", false),
 
 	/** {@code GET /v1/vouchers/{code}/transactions}. */
-	LIST_VOUCHER_TRANSACTIONS("list_voucher_transactions"),
+	LIST_VOUCHER_TRANSACTIONS("list_voucher_transactions", true),
 
 	/** {@code POST /v1/vouchers/{code}/transactions/export}. */
-	EXPORT_VOUCHER_TRANSACTIONS("export_voucher_transactions"),
+	EXPORT_VOUCHER_TRANSACTIONS("export_voucher_transactions", false),
 
 	/** {@code POST /v1/vouchers/importCSV}. */
-	IMPORT_VOUCHERS_USING_CSV("import_vouchers_using_csv"),
+	IMPORT_VOUCHERS_USING_CSV("import_vouchers_using_csv", false),
 
 	/** {@code DELETE /v1/vouchers/{code}/sessions/{sessionKey}}. */
-	RELEASE_VALIDATION_SESSION("release_validation_session");
+	RELEASE_VALIDATION_SESSION("release_validation_session", false);
 
 	private final String sdkName;
 
-	VoucherifyOperation(String sdkName) {
+	private final boolean idempotent;
+
+	VoucherifyOperation(String sdkName, boolean idempotent) {
 		this.sdkName = sdkName;
+		this.idempotent = idempotent;
 	}
 
 	/**
@@ -47,6 +50,16 @@ public enum VoucherifyOperation {
 	 */
 	public String sdkName() {
 		return this.sdkName;
+	}
+
+	/**
+	 * Whether repeating the operation cannot change more than doing it once (get, list,
+	 * enable, disable). Only these are retried after a timeout or a 502/503/504; the
+	 * others only when the request provably was not processed.
+	 * @return {@code true} for idempotent operations
+	 */
+	public boolean isIdempotent() {
+		return this.idempotent;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.voucherify.spring;
 
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import io.voucherify.spring.model.AsyncAction;
 import io.voucherify.spring.model.BalanceUpdateRequest;
@@ -9,6 +10,7 @@ import io.voucherify.spring.model.TransactionsExport;
 import io.voucherify.spring.model.TransactionsExportRequest;
 import io.voucherify.spring.model.TransactionsQuery;
 import io.voucherify.spring.model.Voucher;
+import io.voucherify.spring.model.VoucherTransaction;
 import io.voucherify.spring.model.VoucherTransactionsPage;
 
 import org.springframework.core.io.Resource;
@@ -158,6 +160,28 @@ public interface VouchersOperations {
 	 * @return the response, its body the page
 	 */
 	ResponseEntity<VoucherTransactionsPage> listVoucherTransactionsWithHttpInfo(String code, TransactionsQuery query);
+
+	/**
+	 * Stream all of a voucher's transactions in Voucherify's default order, 100 a page.
+	 * Lazy: pages are fetched as the stream is consumed, following the
+	 * {@code more_starting_after} cursor, and stopping early fetches nothing more.
+	 * @param code the voucher code or id
+	 * @return the transactions
+	 */
+	default Stream<VoucherTransaction> streamVoucherTransactions(String code) {
+		return streamVoucherTransactions(code, TransactionsQuery.firstPage().withLimit(TransactionsQuery.MAX_LIMIT));
+	}
+
+	/**
+	 * Stream a voucher's transactions from a query (limit, order and a starting cursor),
+	 * following the cursor page by page as the stream is consumed.
+	 * @param code the voucher code or id
+	 * @param query the first page's query; {@code page} cannot be set
+	 * @return the transactions
+	 */
+	default Stream<VoucherTransaction> streamVoucherTransactions(String code, TransactionsQuery query) {
+		return TransactionPages.stream(this, code, query);
+	}
 
 	/**
 	 * Schedule an export of all of a voucher's transactions with Voucherify's default

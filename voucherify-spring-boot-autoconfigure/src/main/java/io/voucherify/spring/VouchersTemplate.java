@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import io.micrometer.observation.ObservationRegistry;
 import io.voucherify.spring.exception.VoucherifyApiException;
 import io.voucherify.spring.exception.VoucherifyException;
@@ -34,6 +37,12 @@ import io.voucherify.spring.observation.VoucherifyObservationConvention;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -100,6 +109,10 @@ public final class VouchersTemplate implements VouchersOperations {
 
 	private static final VoucherifyObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultVoucherifyObservationConvention();
 
+	private static final Observation.Event RETRY_EVENT = Observation.Event.of("retry", "A retried Voucherify call");
+
+	private static final Log logger = LogFactory.getLog(VouchersTemplate.class);
+
 	private final RestClient restClient;
 
 	private final VoucherifyErrorHandler errorHandler;
@@ -110,12 +123,15 @@ public final class VouchersTemplate implements VouchersOperations {
 
 	private final VoucherifyApiActivity activity;
 
+	private final VoucherifyRetrySettings retrySettings;
+
 	private VouchersTemplate(RestClient restClient, Builder builder) {
 		this.restClient = restClient;
 		this.errorHandler = builder.errorHandler;
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.activity = builder.activity;
+		this.retrySettings = builder.retrySettings;
 	}
 
 	/**
@@ -134,7 +150,7 @@ public final class VouchersTemplate implements VouchersOperations {
 	@Override
 	public ResponseEntity<Voucher> getVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
-		return exchange(VoucherifyOperation.GET_VOUCHER,
+		return exchange(VoucherifyOperation.GET_VOUCHER, code,
 				this.restClient.get().uri(VOUCHER, (uri) -> uri.build(segment)), Voucher.class);
 	}
 
@@ -146,7 +162,7 @@ public final class VouchersTemplate implements VouchersOperations {
 	@Override
 	public ResponseEntity<Voucher> enableVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
-		return exchange(VoucherifyOperation.ENABLE_VOUCHER,
+		return exchange(VoucherifyOperation.ENABLE_VOUCHER, code,
 				this.restClient.post().uri(VOUCHER + "/enable", (uri) -> uri.build(segment)), Voucher.class);
 	}
 
@@ -158,7 +174,7 @@ public final class VouchersTemplate implements VouchersOperations {
 	@Override
 	public ResponseEntity<Voucher> disableVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
-		return exchange(VoucherifyOperation.DISABLE_VOUCHER,
+		return exchange(VoucherifyOperation.DISABLE_VOUCHER, code,
 				this.restClient.post().uri(VOUCHER + "/disable", (uri) -> uri.build(segment)), Voucher.class);
 	}
 
@@ -180,7 +196,7 @@ public final class VouchersTemplate implements VouchersOperations {
 	@Override
 	public ResponseEntity<Void> deleteVoucherWithHttpInfo(String code, boolean force) {
 		String segment = PathSegment.encode(code, "code");
-		return exchange(VoucherifyOperation.DELETE_VOUCHER,
+		return exchange(VoucherifyOperation.DELETE_VOUCHER, code,
 				this.restClient.delete().uri(VOUCHER, (uri) -> uri.queryParam("force", force).build(segment)), null);
 	}
 
@@ -194,7 +210,7 @@ public final class VouchersTemplate implements VouchersOperations {
 			BalanceUpdateRequest request) {
 		String segment = PathSegment.encode(code, "code");
 		requireNonNull(request, "request");
-		return exchange(VoucherifyOperation.UPDATE_VOUCHER_BALANCE,
+		return exchange(VoucherifyOperation.UPDATE_VOUCHER_BALANCE, code,
 				this.restClient.post()
 					.uri(VOUCHER + "/balance", (uri) -> uri.build(segment))
 					.contentType(MediaType.APPLICATION_JSON)
@@ -222,7 +238,7 @@ public final class VouchersTemplate implements VouchersOperations {
 			TransactionsQuery query) {
 		String segment = PathSegment.encode(code, "code");
 		requireNonNull(query, "query");
-		return exchange(VoucherifyOperation.LIST_VOUCHER_TRANSACTIONS,
+		return exchange(VoucherifyOperation.LIST_VOUCHER_TRANSACTIONS, code,
 				this.restClient.get().uri(TRANSACTIONS, (uri) -> withQuery(uri, query).build(segment)),
 				VoucherTransactionsPage.class);
 	}
@@ -247,7 +263,7 @@ public final class VouchersTemplate implements VouchersOperations {
 			TransactionsExportRequest request) {
 		String segment = PathSegment.encode(code, "code");
 		requireNonNull(request, "request");
-		return exchange(VoucherifyOperation.EXPORT_VOUCHER_TRANSACTIONS,
+		return exchange(VoucherifyOperation.EXPORT_VOUCHER_TRANSACTIONS, code,
 				this.restClient.post()
 					.uri(TRANSACTIONS + "/export", (uri) -> uri.build(segment))
 					.contentType(MediaType.APPLICATION_JSON)
@@ -287,7 +303,7 @@ public final class VouchersTemplate implements VouchersOperations {
 		partHeaders.setContentDispositionFormData("file", filename(csv));
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("file", new HttpEntity<>(csv, partHeaders));
-		return exchange(VoucherifyOperation.IMPORT_VOUCHERS_USING_CSV,
+		return exchange(VoucherifyOperation.IMPORT_VOUCHERS_USING_CSV, null,
 				this.restClient.post()
 					.uri("/v1/vouchers/importCSV", UriBuilder::build)
 					.contentType(MediaType.MULTIPART_FORM_DATA)
@@ -304,7 +320,7 @@ public final class VouchersTemplate implements VouchersOperations {
 	public ResponseEntity<Void> releaseValidationSessionWithHttpInfo(String code, String sessionKey) {
 		String codeSegment = PathSegment.encode(code, "code");
 		String sessionSegment = PathSegment.encode(sessionKey, "sessionKey");
-		return exchange(VoucherifyOperation.RELEASE_VALIDATION_SESSION, this.restClient.delete()
+		return exchange(VoucherifyOperation.RELEASE_VALIDATION_SESSION, code, this.restClient.delete()
 			.uri(VOUCHER + "/sessions/{sessionKey}", (uri) -> uri.build(codeSegment, sessionSegment)), null);
 	}
 
@@ -334,21 +350,92 @@ public final class VouchersTemplate implements VouchersOperations {
 	}
 
 	/**
-	 * Perform one call as one observation: failed statuses go to the error handler,
-	 * bodiless answers are never parsed, and Spring's exceptions become Voucherify's.
+	 * Perform one call as one observation, retried as {@link VoucherifyRetrySettings}
+	 * allows: failed statuses go to the error handler, bodiless answers are never parsed,
+	 * and Spring's exceptions become Voucherify's.
+	 * @param code the voucher code, for masked log lines only
 	 * @param bodyType the body to read, or {@code null} for a bodiless (204) answer
 	 */
-	private <T> ResponseEntity<T> exchange(VoucherifyOperation operation, RestClient.RequestHeadersSpec<?> spec,
-			@Nullable Class<T> bodyType) {
+	private <T> ResponseEntity<T> exchange(VoucherifyOperation operation, @Nullable String code,
+			RestClient.RequestHeadersSpec<?> spec, @Nullable Class<T> bodyType) {
 		VoucherifyObservationContext context = new VoucherifyObservationContext(operation);
-		return Observation
-			.createNotStarted(this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context,
-					this.observationRegistry)
-			.observe(() -> exchange(operation, spec, bodyType, context));
+		Observation observation = Observation.createNotStarted(this.observationConvention,
+				DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
+		return observation.observe(() -> this.retrySettings.enabled()
+				? withRetries(operation, code, observation, context, () -> exchange(operation, spec, bodyType, context))
+				: exchange(operation, spec, bodyType, context));
+	}
+
+	private <T> T withRetries(VoucherifyOperation operation, @Nullable String code, Observation observation,
+			VoucherifyObservationContext context, Supplier<T> attempt) {
+		VoucherifyRetryPolicy policy = new VoucherifyRetryPolicy(operation, this.retrySettings);
+		RetryTemplate retryTemplate = new RetryTemplate(policy);
+		retryTemplate.setRetryListener(new RetryListener() {
+
+			@Override
+			public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable, RetryState retryState) {
+				onRetry(operation, code, policy, observation, context);
+			}
+
+		});
+		try {
+			return retryTemplate.execute(new Retryable<>() {
+
+				@Override
+				public T execute() {
+					return attempt.get();
+				}
+
+				@Override
+				public String getName() {
+					return operation.sdkName();
+				}
+
+			});
+		}
+		catch (RetryException ex) {
+			throw lastFailure(ex);
+		}
+	}
+
+	/**
+	 * Log the retry at DEBUG and count it as a {@code retry} event of the observation.
+	 */
+	private void onRetry(VoucherifyOperation operation, @Nullable String code, VoucherifyRetryPolicy policy,
+			Observation observation, VoucherifyObservationContext context) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Retrying " + operation.sdkName() + ((code != null) ? " for " + CodeMask.mask(code) : "")
+					+ ", attempt " + policy.attempt() + " of " + this.retrySettings.maxAttempts() + ", after "
+					+ policy.reason() + ", waited " + policy.delayMillis() + " ms");
+		}
+		// Tag the retry counter with the failed attempt's status and error key.
+		VoucherifyObservationConvention convention = (this.observationConvention != null) ? this.observationConvention
+				: DEFAULT_OBSERVATION_CONVENTION;
+		context.addLowCardinalityKeyValues(convention.getLowCardinalityKeyValues(context));
+		observation.event(RETRY_EVENT);
+	}
+
+	private static RuntimeException lastFailure(RetryException ex) {
+		Throwable last = ex.getCause();
+		for (Throwable earlier : ex.getExceptions()) {
+			if (earlier != last) {
+				last.addSuppressed(earlier);
+			}
+		}
+		if (last instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		if (last instanceof Error error) {
+			throw error;
+		}
+		return new VoucherifyException("Call failed: " + last.getClass().getSimpleName(), last);
 	}
 
 	private <T> ResponseEntity<T> exchange(VoucherifyOperation operation, RestClient.RequestHeadersSpec<?> spec,
 			@Nullable Class<T> bodyType, VoucherifyObservationContext context) {
+		context.setStatusCode(null);
+		context.setTransportFailure(false);
+		context.setErrorKey(null);
 		long start = System.nanoTime();
 		try {
 			return spec.exchange((request, response) -> {
@@ -503,6 +590,8 @@ public final class VouchersTemplate implements VouchersOperations {
 
 		private VoucherifyApiActivity activity = new VoucherifyApiActivity();
 
+		private VoucherifyRetrySettings retrySettings = VoucherifyRetrySettings.defaults();
+
 		private Builder() {
 		}
 
@@ -634,6 +723,18 @@ public final class VouchersTemplate implements VouchersOperations {
 		}
 
 		/**
+		 * How failed calls are retried. Defaults to
+		 * {@link VoucherifyRetrySettings#defaults()};
+		 * {@link VoucherifyRetrySettings#disabled()} turns retries off.
+		 * @param retrySettings the retry settings
+		 * @return this builder
+		 */
+		public Builder retry(VoucherifyRetrySettings retrySettings) {
+			this.retrySettings = Objects.requireNonNull(retrySettings, "retrySettings");
+			return this;
+		}
+
+		/**
 		 * Add a customizer, applied after the template's own settings.
 		 * @param customizer the customizer
 		 * @return this builder
@@ -669,6 +770,9 @@ public final class VouchersTemplate implements VouchersOperations {
 				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			});
+			// Spring's own convention would put the expanded URL, code included, in
+			// http.url.
+			builder.observationConvention(new CodeFreeClientRequestObservationConvention());
 			this.customizers.forEach((customizer) -> customizer.customize(builder));
 			return new VouchersTemplate(builder.build(), this);
 		}

@@ -149,6 +149,10 @@ class VoucherCodeEncodingTests {
 				.filter((keyValue) -> keyValue.getKey().equals("uri"))
 				.map((keyValue) -> keyValue.getValue())).containsExactly("/v1/vouchers/{code}");
 			assertThat(context.getUriTemplate()).doesNotContain("SECRET-GIFT-CODE");
+			assertThat(context.getHighCardinalityKeyValues()).isNotEmpty()
+				.allSatisfy((keyValue) -> assertThat(keyValue.getValue()).doesNotContain("SECRET-GIFT-CODE"));
+			assertThat(context.getLowCardinalityKeyValues())
+				.allSatisfy((keyValue) -> assertThat(keyValue.getValue()).doesNotContain("SECRET-GIFT-CODE"));
 		});
 	}
 

@@ -103,6 +103,14 @@ class VouchersTemplateArgumentTests {
 	}
 
 	@Test
+	void codeWithALoneSurrogateIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> vouchers.getVoucher("A\uD800"))
+			.withMessageContaining("code");
+		assertThatIllegalArgumentException().isThrownBy(() -> vouchers.releaseValidationSession("A", "\uDC00B"))
+			.withMessageContaining("sessionKey");
+	}
+
+	@Test
 	void zeroAmountIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new BalanceUpdateRequest(0, null, null))
 			.withMessageContaining("amount");

@@ -231,6 +231,19 @@ class VouchersTemplateErrorTests {
 	}
 
 	@Test
+	void anErrorPageEchoingTheRequestHeadersNeverCarriesTheSecret() {
+		wireMock.stubFor(get("/v1/vouchers/V1").willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "text/html")
+			.withBody("<html>Bad request. Headers: X-App-Token: top-secret-key</html>")));
+
+		assertThatExceptionOfType(VoucherifyBadRequestException.class).isThrownBy(() -> this.vouchers.getVoucher("V1"))
+			.satisfies((ex) -> {
+				assertThat(ex.getResponseBody()).doesNotContain("top-secret-key").contains("X-App-Token: ******");
+				assertThat(ex.getMessage()).doesNotContain("top-secret-key");
+			});
+	}
+
+	@Test
 	void otherStatusesAreApiExceptions() {
 		wireMock.stubFor(get("/v1/vouchers/V1").willReturn(aResponse().withStatus(402)
 			.withHeader("Content-Type", "application/json")

@@ -9,6 +9,7 @@ import io.voucherify.spring.VoucherifyApiActivity;
 import io.voucherify.spring.VoucherifyClientHttpRequestFactory;
 import io.voucherify.spring.VoucherifyErrorHandler;
 import io.voucherify.spring.VoucherifyRestClientCustomizer;
+import io.voucherify.spring.VoucherifyRetrySettings;
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.observation.VoucherifyObservationConvention;
@@ -71,6 +72,7 @@ public final class VoucherifyAutoConfiguration {
 				httpClientSettings, requestFactoryBuilder, restClientCustomizers, voucherifyCustomizers)
 			.errorHandler(errorHandler)
 			.activity(activity)
+			.retry(retrySettings(properties.getRetry()))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfAvailable())
 			.build();
@@ -110,6 +112,23 @@ public final class VoucherifyAutoConfiguration {
 			.restClientBuilder(restClientBuilder);
 		voucherifyCustomizers.orderedStream().forEach(builder::customizer);
 		return builder;
+	}
+
+	private static VoucherifyRetrySettings retrySettings(VoucherifyProperties.Retry retry) {
+		if (!retry.isEnabled()) {
+			return VoucherifyRetrySettings.disabled();
+		}
+		try {
+			return new VoucherifyRetrySettings(true, retry.getMaxAttempts(), retry.getInitialDelay(),
+					retry.getMultiplier(), retry.getMaxDelay(), retry.getJitter(), retry.getMaxTotalTime(),
+					retry.getMaxRateLimitWait());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidVoucherifyPropertyException(VoucherifyProperties.PREFIX + ".retry",
+					"is invalid: " + ex.getMessage(),
+					"Fix the 'voucherify.retry.*' properties: max-attempts and multiplier at least 1, durations not "
+							+ "negative, max-total-time positive.");
+		}
 	}
 
 	private static void validate(VoucherifyProperties properties) {

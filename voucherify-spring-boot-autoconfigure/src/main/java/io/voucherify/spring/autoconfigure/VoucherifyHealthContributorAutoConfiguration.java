@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.voucherify.spring.VoucherifyApiActivity;
 import io.voucherify.spring.VoucherifyRestClientCustomizer;
+import io.voucherify.spring.VoucherifyRetrySettings;
 import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.health.VoucherifyHealthIndicator;
 
@@ -47,6 +48,7 @@ public final class VoucherifyHealthContributorAutoConfiguration {
 			.templateBuilder(properties, connectTimeout, timeout, httpClientSettings, requestFactoryBuilder,
 					restClientCustomizers, voucherifyCustomizers)
 			.activity(activity)
+			.retry(VoucherifyRetrySettings.disabled())
 			.build();
 		return new VoucherifyHealthIndicator(probeClient, activity, properties.getBaseUrl(),
 				properties.getHealth().getCacheTtl());

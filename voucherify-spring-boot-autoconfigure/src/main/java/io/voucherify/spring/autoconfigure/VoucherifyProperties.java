@@ -71,6 +71,11 @@ public class VoucherifyProperties {
 	 */
 	private final Health health = new Health();
 
+	/**
+	 * Retry settings.
+	 */
+	private final Retry retry = new Retry();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -145,6 +150,127 @@ public class VoucherifyProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	/**
+	 * Retries of failed calls. Get, list, enable and disable are retried after connection
+	 * failures, timeouts, 429, 502, 503 and 504; balance updates, CSV import, export,
+	 * delete and session release only when the request provably was not processed (no
+	 * connection made, or 429), so a balance change is never applied twice.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether to retry failed calls.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Attempts in total, the first included.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration initialDelay = Duration.ofMillis(200);
+
+		/**
+		 * Growth of the wait from one retry to the next.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(2);
+
+		/**
+		 * Largest random change added to or taken from each wait.
+		 */
+		private Duration jitter = Duration.ofMillis(100);
+
+		/**
+		 * Longest time a call may take, attempts and waits included; a wait that would
+		 * pass it is not started.
+		 */
+		private Duration maxTotalTime = Duration.ofSeconds(10);
+
+		/**
+		 * Longest wait a 429 answer may ask for (Retry-After or X-Rate-Limit-Retry) and
+		 * still be retried; a longer one fails at once with the retry time in the
+		 * exception.
+		 */
+		private Duration maxRateLimitWait = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public Duration getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(Duration jitter) {
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxTotalTime() {
+			return this.maxTotalTime;
+		}
+
+		public void setMaxTotalTime(Duration maxTotalTime) {
+			this.maxTotalTime = maxTotalTime;
+		}
+
+		public Duration getMaxRateLimitWait() {
+			return this.maxRateLimitWait;
+		}
+
+		public void setMaxRateLimitWait(Duration maxRateLimitWait) {
+			this.maxRateLimitWait = maxRateLimitWait;
+		}
+
 	}
 
 	/**

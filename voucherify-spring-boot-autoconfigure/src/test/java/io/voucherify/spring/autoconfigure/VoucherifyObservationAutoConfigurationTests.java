@@ -1,6 +1,7 @@
 package io.voucherify.spring.autoconfigure;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -70,6 +72,35 @@ class VoucherifyObservationAutoConfigurationTests {
 			assertThat(meters.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
 				.allSatisfy((tag) -> assertThat(tag.getValue()).doesNotContain("GIFT-SECRET-1")));
 		});
+	}
+
+	@Test
+	void countsEachRetryTaggedWithTheFailedAttemptsStatus() {
+		wireMock.stubFor(get("/v1/vouchers/V1").inScenario("retry")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("ok"));
+		wireMock.stubFor(get("/v1/vouchers/V1").inScenario("retry")
+			.whenScenarioStateIs("ok")
+			.willReturn(okJson(Examples.read("get-voucher-200-gift-card.json"))));
+		this.metricsContextRunner
+			.withPropertyValues("voucherify.base-url=" + wireMock.baseUrl(), "voucherify.retry.initial-delay=10ms")
+			.run((context) -> {
+				context.getBean(VouchersOperations.class).getVoucher("V1");
+
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get("voucherify.client.requests.retry")
+					.tag("operation", "get_voucher")
+					.tag("status", "503")
+					.counter()
+					.count()).isEqualTo(1);
+				assertThat(meters.get("voucherify.client.requests")
+					.tag("operation", "get_voucher")
+					.tag("status", "200")
+					.tag("outcome", "SUCCESS")
+					.timer()
+					.count()).isEqualTo(1);
+			});
 	}
 
 	@Test
