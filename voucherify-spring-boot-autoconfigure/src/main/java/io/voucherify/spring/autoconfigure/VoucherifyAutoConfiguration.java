@@ -54,6 +54,12 @@ public final class VoucherifyAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(VoucherifyConnectionDetails.class)
+	PropertiesVoucherifyConnectionDetails voucherifyConnectionDetails(VoucherifyProperties properties) {
+		return new PropertiesVoucherifyConnectionDetails(properties);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	VoucherifyApiActivity voucherifyApiActivity() {
 		return new VoucherifyApiActivity();
@@ -61,15 +67,17 @@ public final class VoucherifyAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(VouchersOperations.class)
-	VouchersTemplate vouchersTemplate(VoucherifyProperties properties, VoucherifyErrorHandler errorHandler,
-			VoucherifyApiActivity activity, ObjectProvider<HttpClientSettings> httpClientSettings,
+	VouchersTemplate vouchersTemplate(VoucherifyProperties properties, VoucherifyConnectionDetails connectionDetails,
+			VoucherifyErrorHandler errorHandler, VoucherifyApiActivity activity,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<VoucherifyRestClientCustomizer> voucherifyCustomizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<VoucherifyObservationConvention> observationConvention) {
-		return templateBuilder(properties, properties.getConnectTimeout(), properties.getReadTimeout(),
-				httpClientSettings, requestFactoryBuilder, restClientCustomizers, voucherifyCustomizers)
+		return templateBuilder(properties, connectionDetails, properties.getConnectTimeout(),
+				properties.getReadTimeout(), httpClientSettings, requestFactoryBuilder, restClientCustomizers,
+				voucherifyCustomizers)
 			.errorHandler(errorHandler)
 			.activity(activity)
 			.retry(retrySettings(properties.getRetry()))
@@ -82,12 +90,13 @@ public final class VoucherifyAutoConfiguration {
 	 * A template builder configured the Boot way from the properties, with the given
 	 * timeouts. Shared with the health probe, which needs its own short timeout.
 	 */
-	static VouchersTemplate.Builder templateBuilder(VoucherifyProperties properties, Duration connectTimeout,
-			Duration readTimeout, ObjectProvider<HttpClientSettings> httpClientSettings,
+	static VouchersTemplate.Builder templateBuilder(VoucherifyProperties properties,
+			VoucherifyConnectionDetails connectionDetails, Duration connectTimeout, Duration readTimeout,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<VoucherifyRestClientCustomizer> voucherifyCustomizers) {
-		validate(properties);
+		validate(properties, connectionDetails);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
 			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
@@ -104,9 +113,9 @@ public final class VoucherifyAutoConfiguration {
 			.requestFactory(new VoucherifyClientHttpRequestFactory(standard, bulk));
 		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(restClientBuilder));
 		VouchersTemplate.Builder builder = VouchersTemplate.builder()
-			.appId(properties.getAppId())
-			.secretKey(properties.getSecretKey())
-			.baseUrl(properties.getBaseUrl())
+			.appId(connectionDetails.getAppId())
+			.secretKey(connectionDetails.getSecretKey())
+			.baseUrl(connectionDetails.getBaseUrl())
 			.apiVersion(properties.getApiVersion())
 			.channel(properties.getChannel())
 			.restClientBuilder(restClientBuilder);
@@ -131,13 +140,19 @@ public final class VoucherifyAutoConfiguration {
 		}
 	}
 
-	private static void validate(VoucherifyProperties properties) {
+	private static void validate(VoucherifyProperties properties, VoucherifyConnectionDetails connectionDetails) {
 		String prefix = VoucherifyProperties.PREFIX + ".";
+		requireText(properties.getApiVersion(), prefix + "api-version", "an API version such as v2018-08-01");
+		requireText(properties.getChannel(), prefix + "channel", "a channel name");
+		validateTimeouts(properties, prefix);
+		if (!(connectionDetails instanceof PropertiesVoucherifyConnectionDetails)) {
+			// Connection details from a bean (e.g. an emulator) are checked by the
+			// builder.
+			return;
+		}
 		requireText(properties.getAppId(), prefix + "app-id", "the Application ID of your Voucherify project");
 		requireText(properties.getSecretKey(), prefix + "secret-key",
 				"the Secret Key of your Voucherify project (e.g. from the VOUCHERIFY_SECRET_KEY environment variable)");
-		requireText(properties.getApiVersion(), prefix + "api-version", "an API version such as v2018-08-01");
-		requireText(properties.getChannel(), prefix + "channel", "a channel name");
 		try {
 			VouchersTemplate.Builder.validateBaseUrl(properties.getBaseUrl());
 		}
@@ -149,6 +164,9 @@ public final class VoucherifyAutoConfiguration {
 							+ " (United States) or " + VouchersTemplate.ASIA_BASE_URL
 							+ " (Asia), or your dedicated URL.");
 		}
+	}
+
+	private static void validateTimeouts(VoucherifyProperties properties, String prefix) {
 		requirePositive(properties.getConnectTimeout(), prefix + "connect-timeout");
 		requirePositive(properties.getReadTimeout(), prefix + "read-timeout");
 		requirePositive(properties.getBulkReadTimeout(), prefix + "bulk-read-timeout");

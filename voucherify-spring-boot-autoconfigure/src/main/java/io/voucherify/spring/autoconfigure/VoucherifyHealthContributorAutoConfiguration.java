@@ -34,7 +34,8 @@ public final class VoucherifyHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "voucherifyHealthIndicator", "voucherifyHealthContributor" })
-	VoucherifyHealthIndicator voucherifyHealthIndicator(VoucherifyProperties properties, VoucherifyApiActivity activity,
+	VoucherifyHealthIndicator voucherifyHealthIndicator(VoucherifyProperties properties,
+			VoucherifyConnectionDetails connectionDetails, VoucherifyApiActivity activity,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<RestClientCustomizer> restClientCustomizers,
@@ -45,12 +46,12 @@ public final class VoucherifyHealthContributorAutoConfiguration {
 		// The default error handler and no observation: the probe is not an application
 		// call.
 		VouchersTemplate probeClient = VoucherifyAutoConfiguration
-			.templateBuilder(properties, connectTimeout, timeout, httpClientSettings, requestFactoryBuilder,
-					restClientCustomizers, voucherifyCustomizers)
+			.templateBuilder(properties, connectionDetails, connectTimeout, timeout, httpClientSettings,
+					requestFactoryBuilder, restClientCustomizers, voucherifyCustomizers)
 			.activity(activity)
 			.retry(VoucherifyRetrySettings.disabled())
 			.build();
-		return new VoucherifyHealthIndicator(probeClient, activity, properties.getBaseUrl(),
+		return new VoucherifyHealthIndicator(probeClient, activity, connectionDetails.getBaseUrl(),
 				properties.getHealth().getCacheTtl());
 	}
 
