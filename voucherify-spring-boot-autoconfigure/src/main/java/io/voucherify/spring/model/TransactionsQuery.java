@@ -31,8 +31,8 @@ public record TransactionsQuery(@Nullable Integer limit, @Nullable TransactionsO
 		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
 		}
-		if (page != null && page < 0) {
-			throw new IllegalArgumentException("page must not be negative, was " + page);
+		if (page != null && page < 1) {
+			throw new IllegalArgumentException("page starts at 1, was " + page);
 		}
 		if (startingAfterId != null && startingAfterId.isBlank()) {
 			throw new IllegalArgumentException("startingAfterId must not be blank");

@@ -1,0 +1,219 @@
+package io.voucherify.samples.giftcards;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.voucherify.spring.test.EmulatedTransaction;
+import io.voucherify.spring.test.VoucherifyEmulator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint of the sample, against the embedded emulator it starts when no
+ * credentials are set (as on a fresh clone), and its {@code /actuator/health}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GiftCardServiceApplicationTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private VoucherifyEmulator emulator;
+
+	private RestClient http;
+
+	private String card;
+
+	@BeforeEach
+	void createClientAndCard() {
+		this.http = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+				// Keep error responses as values: the tests assert on them.
+			})
+			.build();
+		this.card = "GIFT-TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		this.emulator.createGiftCard(this.card, 5000);
+	}
+
+	@Test
+	void startsOnTheEmulatorSeededWithDemoCards() {
+		ResponseEntity<Map<String, Object>> response = get("/cards/GIFT-DEMO-0001");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody()).containsEntry("code", "GIFT-DEMO-0001").containsEntry("type", "GIFT_VOUCHER");
+	}
+
+	@Test
+	void looksUpACard() {
+		ResponseEntity<Map<String, Object>> response = get("/cards/" + this.card);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody()).containsEntry("code", this.card)
+			.containsEntry("active", true)
+			.containsEntry("balance", 5000);
+	}
+
+	@Test
+	void anUnknownCardIsAProblemNotFound() {
+		ResponseEntity<Map<String, Object>> response = get("/cards/NO-SUCH-CARD");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(404);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getBody()).containsEntry("detail", "Card not found")
+			.containsEntry("voucherifyKey", "not_found");
+	}
+
+	@Test
+	void topsUpABalance() {
+		ResponseEntity<Map<String, Object>> response = post("/cards/" + this.card + "/top-up",
+				Map.of("amount", 2500, "sourceId", "refund-1", "reason", "Refund"));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody()).containsEntry("balance", 7500).containsEntry("amount", 2500);
+		assertThat(this.emulator.voucher(this.card))
+			.hasValueSatisfying((voucher) -> assertThat(voucher.giftBalance()).isEqualTo(7500L));
+	}
+
+	@Test
+	void spendsWithASourceIdRecordedOnTheTransaction() {
+		ResponseEntity<Map<String, Object>> response = post("/cards/" + this.card + "/spend",
+				Map.of("amount", 1200, "sourceId", "order-42"));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody()).containsEntry("balance", 3800);
+		assertThat(this.emulator.transactions(this.card)).extracting(EmulatedTransaction::sourceId)
+			.containsExactly("order-42");
+	}
+
+	@Test
+	void spendingMoreThanTheBalanceIsUnprocessable() {
+		ResponseEntity<Map<String, Object>> response = post("/cards/" + this.card + "/spend", Map.of("amount", 9999));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(422);
+		assertThat(response.getBody()).containsEntry("voucherifyKey", "gift_amount_exceeded");
+		assertThat(this.emulator.voucher(this.card))
+			.hasValueSatisfying((voucher) -> assertThat(voucher.giftBalance()).isEqualTo(5000L));
+	}
+
+	@Test
+	void listsTransactions() {
+		post("/cards/" + this.card + "/spend", Map.of("amount", 100, "sourceId", "order-1"));
+		post("/cards/" + this.card + "/top-up", Map.of("amount", 50, "sourceId", "refund-1"));
+
+		ResponseEntity<Map<String, Object>> response = get("/cards/" + this.card + "/transactions?limit=10");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat((List<?>) response.getBody().get("data")).hasSize(2);
+	}
+
+	@Test
+	void exportsTransactions() {
+		ResponseEntity<Map<String, Object>> response = post("/cards/" + this.card + "/transactions/export", Map.of());
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody()).containsEntry("status", "SCHEDULED")
+			.containsEntry("exported_object", "voucher_transactions");
+	}
+
+	@Test
+	void disablesAndEnablesACard() {
+		assertThat(post("/cards/" + this.card + "/disable", Map.of()).getBody()).containsEntry("active", false);
+		assertThat(post("/cards/" + this.card + "/enable", Map.of()).getBody()).containsEntry("active", true);
+	}
+
+	@Test
+	void deletesACard() {
+		ResponseEntity<Void> response = this.http.delete()
+			.uri("/cards/" + this.card + "?force=true")
+			.retrieve()
+			.toBodilessEntity();
+
+		assertThat(response.getStatusCode().value()).isEqualTo(204);
+		assertThat(get("/cards/" + this.card).getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void importsACsv() {
+		String code = "IMPORTED-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentType(MediaType.parseMediaType("text/csv"));
+		partHeaders.setContentDispositionFormData("file", "cards.csv");
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", new HttpEntity<>(("Code,Voucher Type,Value\n" + code + ",GIFT_VOUCHER,3000\n").getBytes(),
+				partHeaders));
+
+		ResponseEntity<Map<String, Object>> response = this.http.post()
+			.uri("/cards/import")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts)
+			.retrieve()
+			.toEntity(JSON);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(202);
+		assertThat((String) response.getBody().get("async_action_id")).startsWith("aa_");
+		assertThat(get("/cards/" + code).getBody()).containsEntry("balance", 3000);
+	}
+
+	@Test
+	void releasesAValidationSession() {
+		this.emulator.createSession(this.card, "ssn_test_1");
+
+		ResponseEntity<Void> response = this.http.delete()
+			.uri("/cards/" + this.card + "/sessions/ssn_test_1")
+			.retrieve()
+			.toBodilessEntity();
+
+		assertThat(response.getStatusCode().value()).isEqualTo(204);
+	}
+
+	@Test
+	void releasingAnUnknownSessionIsAProblemNotFound() {
+		ResponseEntity<Map<String, Object>> response = this.http.delete()
+			.uri("/cards/" + this.card + "/sessions/ssn_unknown")
+			.retrieve()
+			.toEntity(JSON);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(404);
+		assertThat(response.getBody()).containsEntry("detail", "Validation session not found");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void healthShowsVoucherifyUp() {
+		ResponseEntity<Map<String, Object>> response = get("/actuator/health");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		Map<String, Object> components = (Map<String, Object>) response.getBody().get("components");
+		assertThat((Map<String, Object>) components.get("voucherify")).containsEntry("status", "UP");
+	}
+
+	private ResponseEntity<Map<String, Object>> get(String path) {
+		return this.http.get().uri(path).retrieve().toEntity(JSON);
+	}
+
+	private ResponseEntity<Map<String, Object>> post(String path, Map<String, Object> body) {
+		return this.http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JSON);
+	}
+
+}

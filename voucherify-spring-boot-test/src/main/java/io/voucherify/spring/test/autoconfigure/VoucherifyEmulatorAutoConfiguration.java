@@ -1,0 +1,59 @@
+package io.voucherify.spring.test.autoconfigure;
+
+import io.voucherify.spring.autoconfigure.VoucherifyAutoConfiguration;
+import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
+import io.voucherify.spring.test.VoucherifyEmulator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Runs an embedded {@link VoucherifyEmulator} in the application when
+ * {@code voucherify.emulator.enabled=true}, and exposes its
+ * {@link VoucherifyConnectionDetails} so that the auto-configured Voucherify client talks
+ * to it: handy for demos and local runs with no Voucherify account. Ordered before
+ * {@link VoucherifyAutoConfiguration}, whose properties-based connection details then
+ * back off. The emulator is closed with the context.
+ */
+@AutoConfiguration(before = VoucherifyAutoConfiguration.class)
+@ConditionalOnBooleanProperty(VoucherifyEmulatorProperties.PREFIX + ".enabled")
+@EnableConfigurationProperties(VoucherifyEmulatorProperties.class)
+public final class VoucherifyEmulatorAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(VoucherifyEmulatorAutoConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	VoucherifyEmulator voucherifyEmulator(VoucherifyEmulatorProperties properties, ResourceLoader resourceLoader) {
+		VoucherifyEmulator.Builder builder = VoucherifyEmulator.builder()
+			.appId(properties.getAppId())
+			.secretKey(properties.getSecretKey())
+			.port(properties.getPort());
+		for (String location : properties.getSeed()) {
+			Resource resource = resourceLoader.getResource(location);
+			if (!resource.exists()) {
+				throw new IllegalStateException(
+						"Voucherify emulator seed '" + location + "' (voucherify.emulator.seed) does not exist");
+			}
+			builder.seed(resource);
+		}
+		VoucherifyEmulator emulator = builder.build();
+		logger.info("Voucherify emulator running at " + emulator.baseUrl() + " (voucherify.emulator.enabled=true): "
+				+ "the Voucherify client talks to it, not to the real API");
+		return emulator;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(VoucherifyConnectionDetails.class)
+	VoucherifyConnectionDetails voucherifyEmulatorConnectionDetails(VoucherifyEmulator emulator) {
+		return emulator.connectionDetails();
+	}
+
+}

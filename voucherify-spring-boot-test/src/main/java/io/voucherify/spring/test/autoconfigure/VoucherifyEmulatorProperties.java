@@ -1,0 +1,89 @@
+package io.voucherify.spring.test.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the embedded Voucherify emulator of a running application. Defaults
+ * are literals, read by the configuration processor; they equal
+ * {@link io.voucherify.spring.test.VoucherifyEmulator}'s defaults.
+ */
+@ConfigurationProperties(VoucherifyEmulatorProperties.PREFIX)
+public class VoucherifyEmulatorProperties {
+
+	/** The prefix of the emulator's properties. */
+	public static final String PREFIX = "voucherify.emulator";
+
+	/**
+	 * Whether to start an embedded Voucherify emulator and point the Voucherify client at
+	 * it instead of the real API.
+	 */
+	private boolean enabled;
+
+	/**
+	 * Port of the emulator on 127.0.0.1; 0 picks a free port.
+	 */
+	private int port = 0;
+
+	/**
+	 * Seed files loaded at start-up, as resource locations such as
+	 * classpath:vouchers.json or file:vouchers.csv: a JSON array of vouchers shaped like
+	 * Voucherify's Voucher, or a CSV file with Voucherify's import headers.
+	 */
+	private List<String> seed = new ArrayList<>();
+
+	/**
+	 * Application ID the emulator accepts; the client gets it through the emulator's
+	 * connection details.
+	 */
+	private String appId = "emulator-app-id";
+
+	/**
+	 * Secret key the emulator accepts; the client gets it through the emulator's
+	 * connection details.
+	 */
+	private String secretKey = "emulator-secret-key";
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public int getPort() {
+		return this.port;
+	}
+
+	public void setPort(int port) {
+		this.port = port;
+	}
+
+	public List<String> getSeed() {
+		return this.seed;
+	}
+
+	public void setSeed(List<String> seed) {
+		this.seed = seed;
+	}
+
+	public String getAppId() {
+		return this.appId;
+	}
+
+	public void setAppId(String appId) {
+		this.appId = appId;
+	}
+
+	public String getSecretKey() {
+		return this.secretKey;
+	}
+
+	public void setSecretKey(String secretKey) {
+		this.secretKey = secretKey;
+	}
+
+}

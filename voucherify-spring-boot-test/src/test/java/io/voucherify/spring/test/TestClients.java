@@ -1,0 +1,102 @@
+package io.voucherify.spring.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.voucherify.spring.VoucherifyRestClientCustomizer;
+import io.voucherify.spring.VouchersTemplate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Clients for the emulator: the project's {@link VouchersTemplate}, and a raw JDK client
+ * for requests the template refuses to send (an amount of 0, a limit of 500, a broken
+ * escape...).
+ */
+final class TestClients {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private TestClients() {
+	}
+
+	static VouchersTemplate vouchers(VoucherifyEmulator emulator) {
+		return builder(emulator).build();
+	}
+
+	static VouchersTemplate vouchers(VoucherifyEmulator emulator, VoucherifyRestClientCustomizer customizer) {
+		return builder(emulator).customizer(customizer).build();
+	}
+
+	static VouchersTemplate.Builder builder(VoucherifyEmulator emulator) {
+		return VouchersTemplate.builder()
+			.baseUrl(emulator.baseUrl())
+			.appId(emulator.appId())
+			.secretKey(emulator.secretKey());
+	}
+
+	/**
+	 * Send a request as is, with the emulator's credentials.
+	 * @param rawPathAndQuery the path and query, already encoded
+	 */
+	static HttpResponse<String> raw(VoucherifyEmulator emulator, String method, String rawPathAndQuery,
+			@Nullable String jsonBody) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + rawPathAndQuery))
+			.header("X-App-Id", emulator.appId())
+			.header("X-App-Token", emulator.secretKey());
+		return send(request, method, jsonBody);
+	}
+
+	/** Send a request without credentials. */
+	static HttpResponse<String> anonymous(VoucherifyEmulator emulator, String method, String rawPathAndQuery) {
+		return send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + rawPathAndQuery)), method, null);
+	}
+
+	static HttpResponse<String> send(HttpRequest.Builder request, String method, @Nullable String jsonBody) {
+		if (jsonBody != null) {
+			request.header("Content-Type", "application/json");
+		}
+		request.method(method, (jsonBody != null) ? HttpRequest.BodyPublishers.ofString(jsonBody)
+				: HttpRequest.BodyPublishers.noBody());
+		try {
+			return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Send a multipart/form-data body built by hand. */
+	static HttpResponse<String> multipart(VoucherifyEmulator emulator, String boundary, byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/v1/vouchers/importCSV"))
+			.header("X-App-Id", emulator.appId())
+			.header("X-App-Token", emulator.secretKey())
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		try {
+			return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

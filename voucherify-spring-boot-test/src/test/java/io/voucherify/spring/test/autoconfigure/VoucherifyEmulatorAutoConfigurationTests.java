@@ -1,0 +1,143 @@
+package io.voucherify.spring.test.autoconfigure;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import io.voucherify.spring.VouchersOperations;
+import io.voucherify.spring.autoconfigure.VoucherifyAutoConfiguration;
+import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
+import io.voucherify.spring.test.VoucherifyEmulator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link VoucherifyEmulatorAutoConfiguration}.
+ */
+class VoucherifyEmulatorAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(VoucherifyEmulatorAutoConfiguration.class, VoucherifyAutoConfiguration.class));
+
+	@Test
+	void startsNoEmulatorByDefault() {
+		this.runner.withPropertyValues("voucherify.app-id=app", "voucherify.secret-key=secret").run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(VoucherifyEmulator.class);
+			assertThat(context.getBean(VoucherifyConnectionDetails.class).getBaseUrl())
+				.isEqualTo("https://api.voucherify.io");
+		});
+	}
+
+	@Test
+	void startsNoEmulatorWhenDisabled() {
+		this.runner
+			.withPropertyValues("voucherify.emulator.enabled=false", "voucherify.app-id=app",
+					"voucherify.secret-key=secret")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(VoucherifyEmulator.class));
+	}
+
+	@Test
+	void startsAnEmulatorWhenEnabled() {
+		this.runner.withPropertyValues("voucherify.emulator.enabled=true").run((context) -> {
+			assertThat(context).hasSingleBean(VoucherifyEmulator.class);
+			assertThat(context.getBean(VoucherifyEmulator.class).isRunning()).isTrue();
+		});
+	}
+
+	@Test
+	void pointsTheClientAtTheEmulatorWithoutCredentialProperties() {
+		this.runner.withPropertyValues("voucherify.emulator.enabled=true").run((context) -> {
+			VoucherifyEmulator emulator = context.getBean(VoucherifyEmulator.class);
+			emulator.createGiftCard("GIFT-1", 100);
+
+			assertThat(context).hasSingleBean(VoucherifyConnectionDetails.class);
+			assertThat(context.getBean(VoucherifyConnectionDetails.class).getBaseUrl()).isEqualTo(emulator.baseUrl());
+			assertThat(context.getBean(VouchersOperations.class).getVoucher("GIFT-1").gift().balance()).isEqualTo(100L);
+		});
+	}
+
+	@Test
+	void takesPrecedenceOverTheVoucherifyProperties() {
+		this.runner
+			.withPropertyValues("voucherify.emulator.enabled=true", "voucherify.app-id=real-app",
+					"voucherify.secret-key=real-secret", "voucherify.base-url=https://api.voucherify.io")
+			.run((context) -> assertThat(context.getBean(VoucherifyConnectionDetails.class).getBaseUrl())
+				.startsWith("http://127.0.0.1:"));
+	}
+
+	@Test
+	void seedsFromTheSeedLocations() {
+		this.runner
+			.withPropertyValues("voucherify.emulator.enabled=true",
+					"voucherify.emulator.seed=classpath:vouchers.json,classpath:vouchers.csv")
+			.run((context) -> {
+				VouchersOperations vouchers = context.getBean(VouchersOperations.class);
+				assertThat(vouchers.getVoucher("SEED-GIFT").gift().balance()).isEqualTo(7500L);
+				assertThat(vouchers.getVoucher("CSV-LOYALTY").loyaltyCard().points()).isEqualTo(300L);
+			});
+	}
+
+	@Test
+	void aMissingSeedFailsTheStartup() {
+		this.runner
+			.withPropertyValues("voucherify.emulator.enabled=true", "voucherify.emulator.seed=classpath:nope.json")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("classpath:nope.json"));
+	}
+
+	@Test
+	void listensOnTheConfiguredPortWithTheConfiguredCredentials() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		this.runner
+			.withPropertyValues("voucherify.emulator.enabled=true", "voucherify.emulator.port=" + port,
+					"voucherify.emulator.app-id=demo-app", "voucherify.emulator.secret-key=demo-secret")
+			.run((context) -> {
+				VoucherifyEmulator emulator = context.getBean(VoucherifyEmulator.class);
+				assertThat(emulator.baseUrl()).isEqualTo("http://127.0.0.1:" + port);
+				assertThat(emulator.appId()).isEqualTo("demo-app");
+				assertThat(context.getBean(VoucherifyConnectionDetails.class).getSecretKey()).isEqualTo("demo-secret");
+			});
+	}
+
+	@Test
+	void closesTheEmulatorWithTheContext() {
+		VoucherifyEmulator[] emulator = new VoucherifyEmulator[1];
+
+		this.runner.withPropertyValues("voucherify.emulator.enabled=true")
+			.run((context) -> emulator[0] = context.getBean(VoucherifyEmulator.class));
+
+		assertThat(emulator[0].isRunning()).isFalse();
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesAnEmulator() {
+		this.runner.withPropertyValues("voucherify.emulator.enabled=true")
+			.withUserConfiguration(OwnEmulatorConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(VoucherifyEmulator.class);
+				assertThat(context.getBean(VoucherifyEmulator.class).appId()).isEqualTo("own-app");
+				assertThat(context.getBean(VoucherifyConnectionDetails.class).getAppId()).isEqualTo("own-app");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnEmulatorConfiguration {
+
+		@Bean(destroyMethod = "close")
+		VoucherifyEmulator ownEmulator() {
+			return VoucherifyEmulator.builder().appId("own-app").build();
+		}
+
+	}
+
+}
