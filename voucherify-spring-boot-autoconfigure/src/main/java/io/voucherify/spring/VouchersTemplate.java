@@ -53,6 +53,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.StreamUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.DefaultUriBuilderFactory;
@@ -453,6 +454,11 @@ public final class VouchersTemplate implements VouchersOperations {
 					throw new HandledError(exception);
 				}
 				if (bodyType == null) {
+					// Read to the end, so a connection that breaks mid-answer fails the
+					// call
+					// every time, not only when the HTTP client happens to notice it
+					// first.
+					StreamUtils.drain(response.getBody());
 					return ResponseEntity.status(status).headers(response.getHeaders()).build();
 				}
 				T body;
