@@ -20,10 +20,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -57,36 +54,20 @@ public final class Clients {
 	public enum StarterTransport {
 
 		/**
-		 * {@code spring.http.clients.imperative.factory=jdk}: what an application with
-		 * only the starter gets from {@code detect()}.
+		 * The starter as it comes: it brings httpclient5, so {@code detect()} picks
+		 * Apache HttpClient 5, which the starter sizes
+		 * ({@code voucherify.max-connections}, 50).
+		 */
+		STARTER(null),
+
+		/**
+		 * {@code spring.http.clients.imperative.factory=jdk}: the JDK {@code HttpClient},
+		 * what {@code detect()} picks when httpclient5 is excluded from the starter.
 		 */
 		JDK("jdk"),
 
-		/**
-		 * No property: with httpclient5 on the class path {@code detect()} picks Apache
-		 * HttpClient 5 with Boot's default pool (5 connections a route).
-		 */
-		DETECTED(null),
-
-		/**
-		 * The proposed starter: Apache HttpClient 5 with a pool of {@link #POOL_SIZE}
-		 * connections a route, the change the starter's auto-configuration would make
-		 * (here through a {@code ClientHttpRequestFactoryBuilder} bean that the
-		 * auto-configuration picks up, the same code path).
-		 */
-		HTTP_COMPONENTS_POOLED("http-components"),
-
 		/** No Voucherify auto-configuration at all: the start-up baseline. */
-		NONE(null),
-
-		/** {@link #JDK}, with the HTTP client built on the first call (start-up fix). */
-		JDK_LAZY("jdk"),
-
-		/**
-		 * {@link #HTTP_COMPONENTS_POOLED}, with the HTTP client built on the first call
-		 * (start-up fix).
-		 */
-		HTTP_COMPONENTS_POOLED_LAZY("http-components");
+		NONE(null);
 
 		private final String factory;
 
@@ -136,34 +117,13 @@ public final class Clients {
 		if (!excludes.isEmpty()) {
 			properties.add("spring.autoconfigure.exclude=" + String.join(",", excludes));
 		}
-		List<Class<?>> sources = new ArrayList<>(List.of(BenchmarkApplication.class));
-		if (transport == StarterTransport.HTTP_COMPONENTS_POOLED
-				|| transport == StarterTransport.HTTP_COMPONENTS_POOLED_LAZY) {
-			sources.add(PooledHttpComponents.class);
-		}
-		if (transport == StarterTransport.JDK_LAZY || transport == StarterTransport.HTTP_COMPONENTS_POOLED_LAZY) {
-			sources.add(LazyTransportConfiguration.class);
-		}
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(BenchmarkApplication.class)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.properties(properties.toArray(String[]::new));
 		customizer.accept(builder);
 		return builder.run();
-	}
-
-	/** The proposed transport, supplied the way a user would override Boot's. */
-	@Configuration(proxyBeanMethods = false)
-	public static class PooledHttpComponents {
-
-		@Bean
-		ClientHttpRequestFactoryBuilder<?> clientHttpRequestFactoryBuilder() {
-			return ClientHttpRequestFactoryBuilder.httpComponents()
-				.withConnectionManagerCustomizer(
-						(pool) -> pool.setMaxConnPerRoute(POOL_SIZE).setMaxConnTotal(POOL_SIZE));
-		}
-
 	}
 
 	/**
@@ -235,7 +195,8 @@ public final class Clients {
 			Object restClient = field(operations, "restClient");
 			Object factory = field(restClient, "clientRequestFactory");
 			if (factory.getClass().getSimpleName().equals("VoucherifyClientHttpRequestFactory")) {
-				factory = field(factory, "standard");
+				// Built on the first call.
+				factory = field(field(factory, "standard"), "created");
 			}
 			String description = factory.getClass().getSimpleName();
 			if (factory instanceof HttpComponentsClientHttpRequestFactory components) {

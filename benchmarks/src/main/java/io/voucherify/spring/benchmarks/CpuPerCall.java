@@ -33,15 +33,14 @@ public final class CpuPerCall {
 			String baseUrl = server.baseUrl();
 			Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
 			ConfigurableApplicationContext jdk = Clients.starterContext(baseUrl, StarterTransport.JDK, false);
-			ConfigurableApplicationContext pooled = Clients.starterContext(baseUrl,
-					StarterTransport.HTTP_COMPONENTS_POOLED, false);
+			ConfigurableApplicationContext starter = Clients.starterContext(baseUrl, StarterTransport.STARTER, false);
 			VouchersOperations starterJdk = jdk.getBean(VouchersOperations.class);
-			VouchersOperations starterPooled = pooled.getBean(VouchersOperations.class);
+			VouchersOperations starterApache = starter.getBean(VouchersOperations.class);
 			RestClient restClientJdk = Clients.restClient(baseUrl, Clients.jdkRequestFactory());
 			RestClient restClientApache = Clients.restClient(baseUrl, Clients.apacheRequestFactory());
 			VoucherifyClient sdk = Clients.sdk(baseUrl);
 			cases.put("starterJdk", () -> starterJdk.getVoucher(Fixtures.CODE));
-			cases.put("starterPooled", () -> starterPooled.getVoucher(Fixtures.CODE));
+			cases.put("starter", () -> starterApache.getVoucher(Fixtures.CODE));
 			cases.put("restClientJdk",
 					() -> restClientJdk.get().uri("/v1/vouchers/{code}", Fixtures.CODE).retrieve().body(Voucher.class));
 			cases.put("restClientApache",
@@ -76,7 +75,7 @@ public final class CpuPerCall {
 				}
 			}
 			jdk.close();
-			pooled.close();
+			starter.close();
 		}
 	}
 

@@ -203,12 +203,16 @@ public class GetVoucherBenchmark {
 
 	}
 
+	/**
+	 * The starter as it comes (Apache HttpClient 5, pool 50), with the actuator's
+	 * observations.
+	 */
 	@State(Scope.Benchmark)
-	public static class StarterJdkObserved extends Starter {
+	public static class StarterObserved extends Starter {
 
 		@Override
 		StarterTransport transport() {
-			return StarterTransport.JDK;
+			return StarterTransport.STARTER;
 		}
 
 		@Override
@@ -218,6 +222,47 @@ public class GetVoucherBenchmark {
 
 	}
 
+	/** The starter as it comes, without an {@code ObservationRegistry}. */
+	@State(Scope.Benchmark)
+	public static class StarterAlone extends Starter {
+
+		@Override
+		StarterTransport transport() {
+			return StarterTransport.STARTER;
+		}
+
+		@Override
+		boolean observations() {
+			return false;
+		}
+
+	}
+
+	/**
+	 * The starter with its own {@code voucherify.client.requests} observation but without
+	 * Spring's {@code http.client.requests} one on the same call.
+	 */
+	@State(Scope.Benchmark)
+	public static class StarterVoucherifyObservationOnly extends Starter {
+
+		@Override
+		StarterTransport transport() {
+			return StarterTransport.STARTER;
+		}
+
+		@Override
+		boolean observations() {
+			return true;
+		}
+
+		@Override
+		String exclude() {
+			return "org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration";
+		}
+
+	}
+
+	/** The starter with httpclient5 excluded: the JDK client, no observations. */
 	@State(Scope.Benchmark)
 	public static class StarterJdk extends Starter {
 
@@ -229,90 +274,6 @@ public class GetVoucherBenchmark {
 		@Override
 		boolean observations() {
 			return false;
-		}
-
-	}
-
-	@State(Scope.Benchmark)
-	public static class StarterDetectedObserved extends Starter {
-
-		@Override
-		StarterTransport transport() {
-			return StarterTransport.DETECTED;
-		}
-
-		@Override
-		boolean observations() {
-			return true;
-		}
-
-	}
-
-	@State(Scope.Benchmark)
-	public static class StarterDetected extends Starter {
-
-		@Override
-		StarterTransport transport() {
-			return StarterTransport.DETECTED;
-		}
-
-		@Override
-		boolean observations() {
-			return false;
-		}
-
-	}
-
-	@State(Scope.Benchmark)
-	public static class StarterPooledObserved extends Starter {
-
-		@Override
-		StarterTransport transport() {
-			return StarterTransport.HTTP_COMPONENTS_POOLED;
-		}
-
-		@Override
-		boolean observations() {
-			return true;
-		}
-
-	}
-
-	@State(Scope.Benchmark)
-	public static class StarterPooled extends Starter {
-
-		@Override
-		StarterTransport transport() {
-			return StarterTransport.HTTP_COMPONENTS_POOLED;
-		}
-
-		@Override
-		boolean observations() {
-			return false;
-		}
-
-	}
-
-	/**
-	 * The proposed starter with its own {@code voucherify.client.requests} observation
-	 * but without Spring's {@code http.client.requests} one on the same call.
-	 */
-	@State(Scope.Benchmark)
-	public static class StarterPooledVoucherifyObservationOnly extends Starter {
-
-		@Override
-		StarterTransport transport() {
-			return StarterTransport.HTTP_COMPONENTS_POOLED;
-		}
-
-		@Override
-		boolean observations() {
-			return true;
-		}
-
-		@Override
-		String exclude() {
-			return "org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration";
 		}
 
 	}
@@ -438,23 +399,23 @@ public class GetVoucherBenchmark {
 	}
 
 	@Benchmark
-	public Voucher starterJdkObserved(StarterJdkObserved client, Checks checks) {
-		try {
-			return check(checks, client.vouchers.getVoucher(Fixtures.CODE));
-		}
-		catch (RuntimeException ex) {
-			return checks.failed(ex);
-		}
+	public Voucher starterObserved(StarterObserved client, Checks checks) {
+		return callStarter(client, checks);
+	}
+
+	@Benchmark
+	public Voucher starterVoucherifyObservationOnly(StarterVoucherifyObservationOnly client, Checks checks) {
+		return callStarter(client, checks);
+	}
+
+	@Benchmark
+	public Voucher starter(StarterAlone client, Checks checks) {
+		return callStarter(client, checks);
 	}
 
 	@Benchmark
 	public Voucher starterJdk(StarterJdk client, Checks checks) {
-		try {
-			return check(checks, client.vouchers.getVoucher(Fixtures.CODE));
-		}
-		catch (RuntimeException ex) {
-			return checks.failed(ex);
-		}
+		return callStarter(client, checks);
 	}
 
 	/**
@@ -465,57 +426,10 @@ public class GetVoucherBenchmark {
 	@Benchmark
 	@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2" })
 	public Voucher starterJdkCommonPool2(StarterJdk client, Checks checks) {
-		try {
-			return check(checks, client.vouchers.getVoucher(Fixtures.CODE));
-		}
-		catch (RuntimeException ex) {
-			return checks.failed(ex);
-		}
+		return callStarter(client, checks);
 	}
 
-	@Benchmark
-	public Voucher starterDetectedObserved(StarterDetectedObserved client, Checks checks) {
-		try {
-			return check(checks, client.vouchers.getVoucher(Fixtures.CODE));
-		}
-		catch (RuntimeException ex) {
-			return checks.failed(ex);
-		}
-	}
-
-	@Benchmark
-	public Voucher starterDetected(StarterDetected client, Checks checks) {
-		try {
-			return check(checks, client.vouchers.getVoucher(Fixtures.CODE));
-		}
-		catch (RuntimeException ex) {
-			return checks.failed(ex);
-		}
-	}
-
-	@Benchmark
-	public Voucher starterPooledObserved(StarterPooledObserved client, Checks checks) {
-		try {
-			return check(checks, client.vouchers.getVoucher(Fixtures.CODE));
-		}
-		catch (RuntimeException ex) {
-			return checks.failed(ex);
-		}
-	}
-
-	@Benchmark
-	public Voucher starterPooledVoucherifyObservationOnly(StarterPooledVoucherifyObservationOnly client,
-			Checks checks) {
-		try {
-			return check(checks, client.vouchers.getVoucher(Fixtures.CODE));
-		}
-		catch (RuntimeException ex) {
-			return checks.failed(ex);
-		}
-	}
-
-	@Benchmark
-	public Voucher starterPooled(StarterPooled client, Checks checks) {
+	private static Voucher callStarter(Starter client, Checks checks) {
 		try {
 			return check(checks, client.vouchers.getVoucher(Fixtures.CODE));
 		}

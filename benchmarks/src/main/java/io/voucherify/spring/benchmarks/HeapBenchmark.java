@@ -62,8 +62,7 @@ public final class HeapBenchmark {
 		try (LocalVoucherifyServer server = new LocalVoucherifyServer(Fixtures.voucherBody())) {
 			writeCsv(csv, CSV_BYTES);
 			for (String operation : List.of("stream", "upload")) {
-				for (StarterTransport transport : List.of(StarterTransport.JDK,
-						StarterTransport.HTTP_COMPONENTS_POOLED)) {
+				for (StarterTransport transport : List.of(StarterTransport.JDK, StarterTransport.STARTER)) {
 					rows.add(smallestHeap(server, operation, transport, csv));
 				}
 			}

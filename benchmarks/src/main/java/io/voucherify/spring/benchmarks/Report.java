@@ -42,16 +42,14 @@ public final class Report {
 	static final Map<String, String> CASES = new LinkedHashMap<>();
 
 	static {
-		CASES.put("starterJdkObserved", "(1) starter alone: JDK HttpClient, observations + metrics on");
-		CASES.put("starterJdk", "(2) starter alone: JDK HttpClient, no ObservationRegistry");
+		CASES.put("starterObserved",
+				"(1) the starter as it comes (Apache HttpClient 5, pool 50), observations + metrics on (actuator)");
+		CASES.put("starterVoucherifyObservationOnly",
+				"(1') the starter, observations on but without Spring's http.client.requests on the same call");
+		CASES.put("starter", "(2) the starter as it comes, no ObservationRegistry (no actuator)");
+		CASES.put("starterJdk", "(2J) the starter with httpclient5 excluded: JDK HttpClient, no ObservationRegistry");
 		CASES.put("starterJdkCommonPool2",
-				"(2') starter alone, JDK HttpClient, JVM flag -Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
-		CASES.put("starterDetectedObserved",
-				"(1') starter + httpclient5 on the class path (detect(): Apache, Boot's pool 5/route), observations on");
-		CASES.put("starterPooledObserved", "(P) proposed starter: Apache HttpClient 5, pool 50, observations on");
-		CASES.put("starterPooledVoucherifyObservationOnly",
-				"(P') proposed starter, observations on but without Spring's http.client.requests on the same call");
-		CASES.put("starterPooled", "(P) proposed starter: Apache HttpClient 5, pool 50, no ObservationRegistry");
+				"(2J') (2J) with the JVM flag -Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
 		CASES.put("restClientJdk", "(3) hand-written RestClient, JDK HttpClient");
 		CASES.put("restClientApache", "(3) hand-written RestClient, Apache HttpClient 5 (pool 50)");
 		CASES.put("jdkHttpClientBytes", "(4) JDK HttpClient.send, raw bytes");
@@ -63,8 +61,8 @@ public final class Report {
 	/**
 	 * The cases whose latency distribution is sampled (to keep a run near 15 minutes).
 	 */
-	static final List<String> LATENCY_CASES = List.of("starterJdkObserved", "starterJdk", "starterPooledObserved",
-			"starterPooled", "restClientJdk", "restClientApache", "sdkShared");
+	static final List<String> LATENCY_CASES = List.of("starterObserved", "starter", "starterJdk", "restClientJdk",
+			"restClientApache", "sdkShared", "sdkPerThread");
 
 	private static final double NOISY_PERCENT = 20;
 
@@ -232,8 +230,8 @@ public final class Report {
 				out.append(String.format(Locale.ROOT, "; best SDK 8.0.0 %.0f ops/s", bestSdk.score()));
 			}
 			out.append("\n\n");
-			for (String starter : List.of("starterJdkObserved", "starterJdk", "starterDetectedObserved",
-					"starterPooledObserved", "starterPooledVoucherifyObservationOnly", "starterPooled")) {
+			for (String starter : List.of("starterObserved", "starterVoucherifyObservationOnly", "starter",
+					"starterJdk")) {
 				Row row = rows.get(starter);
 				Measured measured = (row != null) ? ((threads == 1) ? row.single : row.sixteen) : null;
 				if (measured == null) {

@@ -34,9 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class StartupBenchmark {
 
-	static final List<StarterTransport> VARIANTS = List.of(StarterTransport.NONE, StarterTransport.JDK,
-			StarterTransport.HTTP_COMPONENTS_POOLED, StarterTransport.JDK_LAZY,
-			StarterTransport.HTTP_COMPONENTS_POOLED_LAZY);
+	static final List<StarterTransport> VARIANTS = List.of(StarterTransport.NONE, StarterTransport.STARTER,
+			StarterTransport.JDK);
 
 	private StartupBenchmark() {
 	}
@@ -239,12 +238,8 @@ public final class StartupBenchmark {
 		static String label(StarterTransport variant) {
 			return switch (variant) {
 				case NONE -> "without the Voucherify auto-configuration";
-				case JDK -> "with the starter, JDK HttpClient (today's default)";
-				case HTTP_COMPONENTS_POOLED -> "with the starter, Apache HttpClient 5, pool 50 (proposed)";
-				case DETECTED -> "with the starter, detected transport";
-				case JDK_LAZY -> "with the starter, JDK HttpClient built on first call (fix)";
-				case HTTP_COMPONENTS_POOLED_LAZY ->
-					"with the starter, Apache HttpClient 5 built on first call (proposed + fix)";
+				case STARTER -> "with the starter (Apache HttpClient 5, built on the first call)";
+				case JDK -> "with the starter, httpclient5 excluded (JDK HttpClient, built on the first call)";
 			};
 		}
 

@@ -13,6 +13,7 @@ import io.voucherify.spring.VoucherifyRetrySettings;
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.observation.VoucherifyObservationConvention;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,11 +24,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -46,6 +48,10 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnBooleanProperty(name = VoucherifyProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(VoucherifyProperties.class)
 public final class VoucherifyAutoConfiguration {
+
+	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils.isPresent(
+			"org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
+			VoucherifyAutoConfiguration.class.getClassLoader());
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -102,15 +108,20 @@ public final class VoucherifyAutoConfiguration {
 			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
 		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
 			// The JDK client's cleartext HTTP/2 upgrade breaks streamed bodies (CSV
-			// upload)
-			// on some plain-http servers (Jetty 12 answers RST_STREAM).
+			// upload) on some plain-http servers (Jetty 12 answers RST_STREAM).
 			factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
 		}
-		ClientHttpRequestFactory standard = factoryBuilder.build(settings.withTimeouts(connectTimeout, readTimeout));
-		ClientHttpRequestFactory bulk = factoryBuilder
-			.build(settings.withTimeouts(connectTimeout, properties.getBulkReadTimeout()));
-		RestClient.Builder restClientBuilder = RestClient.builder()
-			.requestFactory(new VoucherifyClientHttpRequestFactory(standard, bulk));
+		else if (HTTP_COMPONENTS_PRESENT && factoryBuilder instanceof HttpComponentsClientHttpRequestFactoryBuilder) {
+			factoryBuilder = HttpComponentsTransport.configure(factoryBuilder, properties.getMaxConnections());
+		}
+		ClientHttpRequestFactoryBuilder<?> transport = factoryBuilder;
+		HttpClientSettings standard = settings.withTimeouts(connectTimeout, readTimeout);
+		HttpClientSettings bulk = settings.withTimeouts(connectTimeout, properties.getBulkReadTimeout());
+		// Built on the first call: an HTTP client and its TLS set-up take a few hundred
+		// milliseconds of a cold start (BENCHMARKS.md).
+		VoucherifyClientHttpRequestFactory requestFactory = new VoucherifyClientHttpRequestFactory(
+				() -> transport.build(standard), () -> transport.build(bulk));
+		RestClient.Builder restClientBuilder = RestClient.builder().requestFactory(requestFactory);
 		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(restClientBuilder));
 		VouchersTemplate.Builder builder = VouchersTemplate.builder()
 			.appId(connectionDetails.getAppId())
@@ -118,7 +129,8 @@ public final class VoucherifyAutoConfiguration {
 			.baseUrl(connectionDetails.getBaseUrl())
 			.apiVersion(properties.getApiVersion())
 			.channel(properties.getChannel())
-			.restClientBuilder(restClientBuilder);
+			.restClientBuilder(restClientBuilder)
+			.releaseOnClose(requestFactory);
 		voucherifyCustomizers.orderedStream().forEach(builder::customizer);
 		return builder;
 	}
@@ -138,6 +150,21 @@ public final class VoucherifyAutoConfiguration {
 					"Fix the 'voucherify.retry.*' properties: max-attempts and multiplier at least 1, durations not "
 							+ "negative, max-total-time positive.");
 		}
+	}
+
+	/** Apart, so that httpclient5's classes load only when it is present. */
+	private static final class HttpComponentsTransport {
+
+		static ClientHttpRequestFactoryBuilder<?> configure(ClientHttpRequestFactoryBuilder<?> builder,
+				int maxConnections) {
+			return ((HttpComponentsClientHttpRequestFactoryBuilder) builder)
+				.withConnectionManagerCustomizer(
+						(pool) -> pool.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections))
+				// The template's retries follow its table; the client's own would resend
+				// requests that the table forbids to resend.
+				.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries);
+		}
+
 	}
 
 	private static void validate(VoucherifyProperties properties, VoucherifyConnectionDetails connectionDetails) {
@@ -172,6 +199,11 @@ public final class VoucherifyAutoConfiguration {
 		requirePositive(properties.getBulkReadTimeout(), prefix + "bulk-read-timeout");
 		requirePositive(properties.getHealth().getCacheTtl(), prefix + "health.cache-ttl");
 		requirePositive(properties.getHealth().getTimeout(), prefix + "health.timeout");
+		if (properties.getMaxConnections() < 1) {
+			throw new InvalidVoucherifyPropertyException(prefix + "max-connections",
+					"must be at least 1, was " + properties.getMaxConnections(),
+					"Set '" + prefix + "max-connections' to the number of concurrent calls to allow, such as 50.");
+		}
 	}
 
 	private static void requireText(@Nullable String value, String property, String what) {

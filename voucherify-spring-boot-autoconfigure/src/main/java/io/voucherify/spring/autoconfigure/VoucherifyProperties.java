@@ -67,6 +67,13 @@ public class VoucherifyProperties {
 	private Duration bulkReadTimeout = Duration.ofMinutes(3);
 
 	/**
+	 * Maximum number of connections of the client's pool when the transport is Apache
+	 * HttpClient 5 (the starter's default). Boot's own default of 5 caps concurrent
+	 * callers. Other transports ignore it.
+	 */
+	private int maxConnections = 50;
+
+	/**
 	 * Health indicator settings.
 	 */
 	private final Health health = new Health();
@@ -146,6 +153,14 @@ public class VoucherifyProperties {
 
 	public void setBulkReadTimeout(Duration bulkReadTimeout) {
 		this.bulkReadTimeout = bulkReadTimeout;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
 	}
 
 	public Health getHealth() {

@@ -31,7 +31,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * Details: base URL, last status, latency, when it was checked, where the evidence came
  * from and the rate-limit headroom. Never the secret key or a voucher code.
  */
-public class VoucherifyHealthIndicator implements HealthIndicator {
+public class VoucherifyHealthIndicator implements HealthIndicator, AutoCloseable {
 
 	private final VouchersOperations probeClient;
 
@@ -50,7 +50,7 @@ public class VoucherifyHealthIndicator implements HealthIndicator {
 	/**
 	 * Create an indicator.
 	 * @param probeClient the client that probes, with a short timeout; it should record
-	 * into {@code activity}
+	 * into {@code activity}. The indicator owns it: {@link #close()} closes it
 	 * @param activity what the application's client saw of Voucherify
 	 * @param baseUrl the base URL, shown in the details
 	 * @param cacheTtl how long evidence stays fresh
@@ -67,6 +67,17 @@ public class VoucherifyHealthIndicator implements HealthIndicator {
 		this.baseUrl = baseUrl;
 		this.cacheTtl = cacheTtl;
 		this.clock = clock;
+	}
+
+	/**
+	 * Close the probe client (its HTTP client), if it can be closed. A Spring context
+	 * calls this when it stops.
+	 */
+	@Override
+	public void close() throws Exception {
+		if (this.probeClient instanceof AutoCloseable closeable) {
+			closeable.close();
+		}
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.voucherify.spring.DefaultVoucherifyErrorHandler;
 import io.voucherify.spring.Examples;
@@ -16,6 +17,8 @@ import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.exception.VoucherifyTransportException;
 import io.voucherify.spring.model.TransactionsExport;
 import io.voucherify.spring.model.Voucher;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,11 +49,13 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.client.RestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -481,16 +486,96 @@ class VoucherifyAutoConfigurationTests {
 	// HTTP library
 
 	@Test
-	void usesJdkHttpClientByDefault() {
-		withCredentials().run((context) -> assertThat(standardRequestFactory(context))
-			.isInstanceOf(JdkClientHttpRequestFactory.class));
+	void usesApacheHttpClientWhenPresentAsWithTheStarter() {
+		stubGiftCard();
+		againstWireMock().run((context) -> {
+			context.getBean(VouchersOperations.class).getVoucher("GIFT-1");
+			assertThat(standardRequestFactory(context)).isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
+		});
+	}
+
+	@Test
+	void poolAllowsFiftyConnectionsByDefault() {
+		stubGiftCard();
+		againstWireMock().run((context) -> {
+			context.getBean(VouchersOperations.class).getVoucher("GIFT-1");
+			assertThat(connectionPool(context)).satisfies((pool) -> {
+				assertThat(pool.getMaxTotal()).isEqualTo(50);
+				assertThat(pool.getDefaultMaxPerRoute()).isEqualTo(50);
+			});
+		});
+	}
+
+	@Test
+	void maxConnectionsSizesThePool() {
+		stubGiftCard();
+		againstWireMock().withPropertyValues("voucherify.max-connections=7").run((context) -> {
+			context.getBean(VouchersOperations.class).getVoucher("GIFT-1");
+			assertThat(connectionPool(context)).satisfies((pool) -> {
+				assertThat(pool.getMaxTotal()).isEqualTo(7);
+				assertThat(pool.getDefaultMaxPerRoute()).isEqualTo(7);
+			});
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "-1" })
+	void failsWhenMaxConnectionsIsBelowOne(String maxConnections) {
+		withCredentials().withPropertyValues("voucherify.max-connections=" + maxConnections)
+			.run(failsWithAnalysisNaming("voucherify.max-connections"));
+	}
+
+	@Test
+	void httpClientDoesNotRetryOnItsOwnSoTheRetryTableDecides() {
+		// Apache HttpClient would resend a GET after an empty reply by default.
+		wireMock.stubFor(get(VOUCHER_PATH).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+		againstWireMock().withPropertyValues("voucherify.retry.enabled=false").run((context) -> {
+			assertThatExceptionOfType(VoucherifyTransportException.class)
+				.isThrownBy(() -> context.getBean(VouchersOperations.class).getVoucher("GIFT-1"));
+			assertThat(wireMock.findAll(getRequestedFor(urlEqualTo(VOUCHER_PATH)))).hasSize(1);
+		});
+	}
+
+	@Test
+	void httpClientsAreBuiltOnTheFirstCallNotAtStartUp() {
+		stubGiftCard();
+		againstWireMock().run((context) -> {
+			assertThat(builtRequestFactory(context, "standard")).isNull();
+			assertThat(builtRequestFactory(context, "bulk")).isNull();
+			context.getBean(VouchersOperations.class).getVoucher("GIFT-1");
+			assertThat(builtRequestFactory(context, "standard")).isNotNull();
+			assertThat(builtRequestFactory(context, "bulk")).isNull();
+		});
+	}
+
+	@Test
+	void closingTheContextClosesTheHttpClients() {
+		stubGiftCard();
+		PoolingHttpClientConnectionManager[] pool = new PoolingHttpClientConnectionManager[1];
+		againstWireMock().run((context) -> {
+			context.getBean(VouchersOperations.class).getVoucher("GIFT-1");
+			pool[0] = connectionPool(context);
+			assertThat(pool[0].isClosed()).isFalse();
+		});
+		assertThat(pool[0].isClosed()).isTrue();
+	}
+
+	@Test
+	void usesJdkHttpClientWhenApacheHttpClientIsAbsent() {
+		stubGiftCard();
+		againstWireMock().withClassLoader(new FilteredClassLoader("org.apache.hc.client5")).run((context) -> {
+			context.getBean(VouchersOperations.class).getVoucher("GIFT-1");
+			assertThat(standardRequestFactory(context)).isInstanceOf(JdkClientHttpRequestFactory.class);
+		});
 	}
 
 	@Test
 	void honoursGlobalRequestFactoryChoice() {
-		withCredentials().withPropertyValues("spring.http.clients.imperative.factory=simple")
-			.run((context) -> assertThat(standardRequestFactory(context))
-				.isInstanceOf(SimpleClientHttpRequestFactory.class));
+		stubGiftCard();
+		againstWireMock().withPropertyValues("spring.http.clients.imperative.factory=simple").run((context) -> {
+			context.getBean(VouchersOperations.class).getVoucher("GIFT-1");
+			assertThat(standardRequestFactory(context)).isInstanceOf(SimpleClientHttpRequestFactory.class);
+		});
 	}
 
 	@Test
@@ -508,10 +593,23 @@ class VoucherifyAutoConfigurationTests {
 	}
 
 	private static ClientHttpRequestFactory standardRequestFactory(AssertableApplicationContext context) {
+		ClientHttpRequestFactory factory = builtRequestFactory(context, "standard");
+		assertThat(factory).as("the standard request factory, built by a first call").isNotNull();
+		return factory;
+	}
+
+	private static @Nullable ClientHttpRequestFactory builtRequestFactory(AssertableApplicationContext context,
+			String which) {
 		Object restClient = ReflectionTestUtils.getField(context.getBean(VouchersTemplate.class), "restClient");
 		Object factory = ReflectionTestUtils.getField(restClient, "clientRequestFactory");
 		assertThat(factory).isInstanceOf(VoucherifyClientHttpRequestFactory.class);
-		return (ClientHttpRequestFactory) ReflectionTestUtils.getField(factory, "standard");
+		return (ClientHttpRequestFactory) ReflectionTestUtils.getField(ReflectionTestUtils.getField(factory, which),
+				"created");
+	}
+
+	private static PoolingHttpClientConnectionManager connectionPool(AssertableApplicationContext context) {
+		Object httpClient = ReflectionTestUtils.getField(standardRequestFactory(context), "httpClient");
+		return (PoolingHttpClientConnectionManager) ReflectionTestUtils.getField(httpClient, "connManager");
 	}
 
 	@Configuration(proxyBeanMethods = false)

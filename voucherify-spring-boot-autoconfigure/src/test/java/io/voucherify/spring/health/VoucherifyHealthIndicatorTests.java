@@ -100,6 +100,21 @@ class VoucherifyHealthIndicatorTests {
 	}
 
 	@Test
+	void closingTheIndicatorClosesItsProbeClient() throws Exception {
+		AtomicBoolean closed = new AtomicBoolean();
+		VouchersTemplate probeClient = VouchersTemplate.builder()
+			.appId("app")
+			.secretKey("secret")
+			.baseUrl(wireMock.baseUrl())
+			.releaseOnClose(() -> closed.set(true))
+			.build();
+
+		new VoucherifyHealthIndicator(probeClient, this.activity, wireMock.baseUrl(), TTL, this.clock).close();
+
+		assertThat(closed).isTrue();
+	}
+
+	@Test
 	void probeIsOneGetOfAVoucherCode() {
 		stubProbe(notFoundJson());
 		indicator().health();

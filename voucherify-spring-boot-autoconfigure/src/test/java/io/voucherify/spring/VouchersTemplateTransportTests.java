@@ -1,0 +1,141 @@
+package io.voucherify.spring;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The transport of a template built without Boot: Apache HttpClient 5 when present (the
+ * starter brings it), pooled, built on the first call and closed with the template.
+ */
+class VouchersTemplateTransportTests {
+
+	@RegisterExtension
+	static final WireMockExtension wireMock = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
+	@BeforeEach
+	void stubGiftCard() {
+		wireMock
+			.stubFor(get("/v1/vouchers/GIFT-1").willReturn(okJson(Examples.read("get-voucher-200-gift-card.json"))));
+	}
+
+	private VouchersTemplate.Builder builder() {
+		return VouchersTemplate.builder().appId("app").secretKey("secret").baseUrl(wireMock.baseUrl());
+	}
+
+	@Test
+	void defaultTransportIsApacheHttpClientWithAPoolOfFifty() {
+		try (VouchersTemplate vouchers = builder().build()) {
+			vouchers.getVoucher("GIFT-1");
+
+			assertThat(built(vouchers, "standard")).isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
+			assertThat(pool(vouchers).getMaxTotal()).isEqualTo(VouchersTemplate.DEFAULT_MAX_CONNECTIONS).isEqualTo(50);
+			assertThat(pool(vouchers).getDefaultMaxPerRoute()).isEqualTo(50);
+		}
+	}
+
+	@Test
+	void maxConnectionsSizesTheDefaultPool() {
+		try (VouchersTemplate vouchers = builder().maxConnections(3).build()) {
+			vouchers.getVoucher("GIFT-1");
+
+			assertThat(pool(vouchers).getMaxTotal()).isEqualTo(3);
+			assertThat(pool(vouchers).getDefaultMaxPerRoute()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void maxConnectionsBelowOneIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> builder().maxConnections(0))
+			.withMessage("maxConnections must be at least 1, was 0");
+	}
+
+	@Test
+	void defaultTransportIsBuiltOnTheFirstCall() {
+		try (VouchersTemplate vouchers = builder().build()) {
+			assertThat(built(vouchers, "standard")).isNull();
+
+			vouchers.getVoucher("GIFT-1");
+
+			assertThat(built(vouchers, "standard")).isNotNull();
+			assertThat(built(vouchers, "bulk")).as("the bulk client, not used yet").isNull();
+		}
+	}
+
+	@Test
+	void standardAndBulkOperationsShareOnePool() {
+		try (VouchersTemplate vouchers = builder().build()) {
+			vouchers.getVoucher("GIFT-1");
+			Object standardClient = ReflectionTestUtils.getField(built(vouchers, "standard"), "httpClient");
+			VoucherifyClientHttpRequestFactory transport = transport(vouchers);
+			ClientHttpRequestFactory bulk = (ClientHttpRequestFactory) ReflectionTestUtils
+				.invokeMethod(ReflectionTestUtils.getField(transport, "bulk"), "get");
+
+			assertThat(ReflectionTestUtils.getField(bulk, "httpClient")).isSameAs(standardClient);
+		}
+	}
+
+	@Test
+	void closeClosesTheDefaultTransport() {
+		VouchersTemplate vouchers = builder().build();
+		vouchers.getVoucher("GIFT-1");
+		PoolingHttpClientConnectionManager pool = pool(vouchers);
+
+		vouchers.close();
+
+		assertThat(pool.isClosed()).isTrue();
+	}
+
+	@Test
+	void closeBeforeAnyCallBuildsNoHttpClient() {
+		VouchersTemplate vouchers = builder().build();
+
+		vouchers.close();
+
+		assertThat(built(vouchers, "standard")).isNull();
+		assertThat(built(vouchers, "bulk")).isNull();
+	}
+
+	@Test
+	void closeClosesWhatTheBuilderWasToldToRelease() {
+		AtomicBoolean closed = new AtomicBoolean();
+		VouchersTemplate vouchers = builder().releaseOnClose(() -> closed.set(true)).build();
+
+		vouchers.close();
+
+		assertThat(closed).isTrue();
+	}
+
+	private static VoucherifyClientHttpRequestFactory transport(VouchersTemplate vouchers) {
+		Object restClient = ReflectionTestUtils.getField(vouchers, "restClient");
+		return (VoucherifyClientHttpRequestFactory) ReflectionTestUtils.getField(restClient, "clientRequestFactory");
+	}
+
+	private static @Nullable ClientHttpRequestFactory built(VouchersTemplate vouchers, String which) {
+		return (ClientHttpRequestFactory) ReflectionTestUtils
+			.getField(ReflectionTestUtils.getField(transport(vouchers), which), "created");
+	}
+
+	private static PoolingHttpClientConnectionManager pool(VouchersTemplate vouchers) {
+		Object httpClient = ReflectionTestUtils.getField(built(vouchers, "standard"), "httpClient");
+		return (PoolingHttpClientConnectionManager) ReflectionTestUtils.getField(httpClient, "connManager");
+	}
+
+}
