@@ -1,9 +1,11 @@
 package io.voucherify.spring;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -25,6 +27,7 @@ final class VoucherifyJson {
 		.disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+		.addModule(new VoucherifyModule())
 		.build();
 
 	private VoucherifyJson() {
@@ -37,6 +40,24 @@ final class VoucherifyJson {
 	static void useOwnJsonConverter(List<HttpMessageConverter<?>> converters) {
 		converters.removeIf(JacksonJsonHttpMessageConverter.class::isInstance);
 		converters.add(0, new JacksonJsonHttpMessageConverter(MAPPER));
+	}
+
+	/** The client's speed-ups of Jackson, each proven equal to Jackson's own result. */
+	private static final class VoucherifyModule extends SimpleModule {
+
+		private static final long serialVersionUID = 1L;
+
+		VoucherifyModule() {
+			super("voucherify");
+			addDeserializer(OffsetDateTime.class, new VoucherifyTimestampDeserializer());
+		}
+
+		@Override
+		public void setupModule(SetupContext context) {
+			super.setupModule(context);
+			context.addValueInstantiators(new VoucherifyRecordCreators());
+		}
+
 	}
 
 }

@@ -513,7 +513,9 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 					// every time, not only when the HTTP client happens to notice it
 					// first.
 					StreamUtils.drain(response.getBody());
-					return ResponseEntity.status(status).headers(response.getHeaders()).build();
+					// The constructor keeps the response's headers; the builder would
+					// copy them.
+					return new ResponseEntity<>(response.getHeaders(), status);
 				}
 				T body;
 				try {
@@ -530,7 +532,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 					throw new VoucherifyInvalidResponseException(status.value(),
 							operation.sdkName() + " got a " + status.value() + " response without a body", null);
 				}
-				return ResponseEntity.status(status).headers(response.getHeaders()).body(body);
+				return new ResponseEntity<>(body, response.getHeaders(), status);
 			});
 		}
 		catch (HandledError ex) {

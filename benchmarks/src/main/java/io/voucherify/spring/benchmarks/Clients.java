@@ -131,7 +131,16 @@ public final class Clients {
 	 * the starter.
 	 */
 	public static RestClient restClient(String baseUrl, ClientHttpRequestFactory requestFactory) {
-		return RestClient.builder().requestFactory(requestFactory).baseUrl(baseUrl).defaultHeaders((headers) -> {
+		return restClient(RestClient.builder(), baseUrl, requestFactory);
+	}
+
+	/**
+	 * A hand-written {@code RestClient} from a given builder (e.g. Boot's) on a request
+	 * factory, sending the same headers as the starter.
+	 */
+	public static RestClient restClient(RestClient.Builder builder, String baseUrl,
+			ClientHttpRequestFactory requestFactory) {
+		return builder.requestFactory(requestFactory).baseUrl(baseUrl).defaultHeaders((headers) -> {
 			headers.set("X-App-Id", APP_ID);
 			headers.set("X-App-Token", SECRET_KEY);
 			headers.set("X-Voucherify-Channel", VouchersTemplate.DEFAULT_CHANNEL);

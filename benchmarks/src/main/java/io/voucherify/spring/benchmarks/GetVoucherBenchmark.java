@@ -314,6 +314,39 @@ public class GetVoucherBenchmark {
 
 	}
 
+	/**
+	 * A hand-written RestClient as a Boot user with the actuator writes it: from Boot's
+	 * {@code RestClient.Builder} (one {@code http.client.requests} observation a call),
+	 * on Apache HttpClient 5 with a pool of 50.
+	 */
+	@State(Scope.Benchmark)
+	public static class RestClientApacheObserved {
+
+		ConfigurableApplicationContext context;
+
+		HttpComponentsClientHttpRequestFactory factory;
+
+		RestClient restClient;
+
+		@Setup(Level.Trial)
+		public void start(Server server, BenchmarkParams params) {
+			this.context = Clients.starterContext(server.baseUrl, StarterTransport.NONE, true);
+			this.factory = Clients.apacheRequestFactory();
+			this.restClient = Clients.restClient(this.context.getBean(RestClient.Builder.class), server.baseUrl,
+					this.factory);
+			warmUp(params, () -> call(this.restClient));
+		}
+
+		@TearDown(Level.Trial)
+		public void stop() throws Exception {
+			System.out
+				.println("OBSERVED " + getClass().getSimpleName() + ": " + Clients.describeObservations(this.context));
+			this.factory.destroy();
+			this.context.close();
+		}
+
+	}
+
 	/** The JDK client alone. */
 	@State(Scope.Benchmark)
 	public static class JdkClient {
@@ -454,6 +487,16 @@ public class GetVoucherBenchmark {
 		try {
 			return check(checks,
 					client.restClient.get().uri("/v1/vouchers/{code}", Fixtures.CODE).retrieve().body(Voucher.class));
+		}
+		catch (RuntimeException ex) {
+			return checks.failed(ex);
+		}
+	}
+
+	@Benchmark
+	public Voucher restClientApacheObserved(RestClientApacheObserved client, Checks checks) {
+		try {
+			return check(checks, call(client.restClient));
 		}
 		catch (RuntimeException ex) {
 			return checks.failed(ex);

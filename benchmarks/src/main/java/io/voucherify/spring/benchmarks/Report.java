@@ -33,7 +33,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * once if other processes took more than a fifth of the CPU during it.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.voucherify.spring.benchmarks.Report
- * [--wi 3] [--i 3] [--w 3] [--r 3] (multi-threaded runs: one warm-up iteration fewer) [--only regex] [--skip startup,heap,jmh]
+ * [--wi 3] [--i 3] [--w 3] [--r 3] (multi-threaded runs: one warm-up iteration fewer) [--only regex]
+ * [--threads 1,16] [--skip startup,heap,jmh]
  * [--out benchmarks/target/benchmark-report.md]}
  */
 public final class Report {
@@ -52,6 +53,8 @@ public final class Report {
 				"(2J') (2J) with the JVM flag -Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
 		CASES.put("restClientJdk", "(3) hand-written RestClient, JDK HttpClient");
 		CASES.put("restClientApache", "(3) hand-written RestClient, Apache HttpClient 5 (pool 50)");
+		CASES.put("restClientApacheObserved",
+				"(3o) hand-written RestClient from Boot's RestClient.Builder (one http.client.requests observation), Apache HttpClient 5 (pool 50)");
 		CASES.put("jdkHttpClientBytes", "(4) JDK HttpClient.send, raw bytes");
 		CASES.put("jdkHttpClientJackson", "(4') JDK HttpClient.send + Jackson 3 into the same record");
 		CASES.put("sdkShared", "(5) official SDK 8.0.0, one shared client");
@@ -76,6 +79,11 @@ public final class Report {
 
 	private final Pattern only;
 
+	/**
+	 * Which runs to make: "1" (SampleTime, one thread), "16" (Throughput, 16 threads).
+	 */
+	private final List<String> threads;
+
 	private final LoadMonitor monitor = new LoadMonitor();
 
 	private final StringBuilder log = new StringBuilder();
@@ -86,6 +94,7 @@ public final class Report {
 		this.warmupSeconds = Integer.parseInt(options.getOrDefault("w", "3"));
 		this.seconds = Integer.parseInt(options.getOrDefault("r", "3"));
 		this.only = Pattern.compile(options.getOrDefault("only", ".*"));
+		this.threads = List.of(options.getOrDefault("threads", "1,16").split(","));
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -139,10 +148,10 @@ public final class Report {
 			}
 		}
 		for (Row row : rows.values()) {
-			row.single = measure(row.name, Mode.SampleTime, 1);
+			row.single = this.threads.contains("1") ? measure(row.name, Mode.SampleTime, 1) : null;
 		}
 		for (Row row : rows.values()) {
-			row.sixteen = measure(row.name, Mode.Throughput, 16);
+			row.sixteen = this.threads.contains("16") ? measure(row.name, Mode.Throughput, 16) : null;
 		}
 		return jmhMarkdown(rows);
 	}
@@ -246,6 +255,12 @@ public final class Report {
 					double vsSdk = measured.score() / bestSdk.score();
 					out.append(String.format(Locale.ROOT, ", %.2fx the SDK (target > 1: %s)", vsSdk,
 							(vsSdk > 1) ? "met" : "NOT met"));
+				}
+				Measured observed = best(rows, threads, "restClientApacheObserved");
+				if (starter.startsWith("starterObserved") && observed != null) {
+					out.append(String.format(Locale.ROOT,
+							"; next to the observed hand-written RestClient: %.2fx the throughput, %.2fx the allocation",
+							measured.score() / observed.score(), measured.alloc() / observed.alloc()));
 				}
 				out.append('\n');
 			}
