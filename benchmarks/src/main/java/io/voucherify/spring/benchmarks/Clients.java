@@ -204,8 +204,10 @@ public final class Clients {
 			Object restClient = field(operations, "restClient");
 			Object factory = field(restClient, "clientRequestFactory");
 			if (factory.getClass().getSimpleName().equals("VoucherifyClientHttpRequestFactory")) {
-				// Built on the first call.
-				factory = field(field(factory, "standard"), "created");
+				// Each built on its first call: the standard one, or the bulk one if only
+				// bulk operations ran.
+				Object standard = field(field(factory, "standard"), "created");
+				factory = (standard != null) ? standard : field(field(factory, "bulk"), "created");
 			}
 			String description = factory.getClass().getSimpleName();
 			if (factory instanceof HttpComponentsClientHttpRequestFactory components) {

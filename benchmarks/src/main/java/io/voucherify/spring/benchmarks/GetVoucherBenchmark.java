@@ -64,7 +64,7 @@ public class GetVoucherBenchmark {
 	 * with 16 busy threads on 2 CPUs the JIT compiler gets little CPU and JMH's own
 	 * warm-up would take a minute or more; one thread leaves it a core.
 	 */
-	static final int SETUP_WARMUP_SECONDS = Integer.getInteger("bench.setupWarmupSeconds", 15);
+	static final int SETUP_WARMUP_SECONDS = Integer.getInteger("bench.setupWarmupSeconds", 30);
 
 	private static final Object WARMUP_LOCK = new Object();
 

@@ -33,7 +33,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * once if other processes took more than a fifth of the CPU during it.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.voucherify.spring.benchmarks.Report
- * [--wi 3] [--i 3] [--w 3] [--r 3] (multi-threaded runs: one warm-up iteration fewer) [--only regex]
+ * [--wi 3] [--i 3] [--w 3] [--r 3] (multi-threaded runs: one warm-up iteration fewer, at least 5 measured
+ * iterations of 5 s) [--only regex]
  * [--threads 1,16] [--skip startup,heap,jmh]
  * [--out benchmarks/target/benchmark-report.md]}
  */
@@ -109,16 +110,20 @@ public final class Report {
 		StringBuilder markdown = new StringBuilder();
 		markdown.append("# Benchmark report\n\n").append(machine()).append('\n');
 		markdown.append(String.format(
-				"JMH 1.37, 1 fork a benchmark, %d warm-up iterations of %d s, %d measured iterations of %d s; "
-						+ "server in its own JVM on loopback.%n%n",
-				report.warmupIterations, report.warmupSeconds, report.iterations, report.seconds));
+				"JMH 1.37, 1 fork a benchmark, %d warm-up iterations of %d s, %d measured iterations of %d s "
+						+ "(16 threads: %d s of single-threaded calls in the set-up, %d warm-up iterations of %d s, "
+						+ "%d measured iterations of %d s); server in its own JVM on loopback.%n%n",
+				report.warmupIterations, report.warmupSeconds, report.iterations, report.seconds,
+				Integer.getInteger("bench.setupWarmupSeconds", GetVoucherBenchmark.SETUP_WARMUP_SECONDS),
+				Math.max(1, report.warmupIterations - 1), report.warmupSeconds, Math.max(5, report.iterations),
+				Math.max(5, report.seconds)));
 		if (!skip.contains("jmh")) {
 			markdown.append(report.runJmh());
 		}
 		if (!skip.contains("startup")) {
 			report.monitor.awaitQuiet(10, Duration.ofMinutes(2));
 			LoadMonitor.Mark mark = report.monitor.mark();
-			StartupBenchmark.Result startup = StartupBenchmark.run(7, 15);
+			StartupBenchmark.Result startup = StartupBenchmark.run(15, 15);
 			markdown.append("## Start-up\n\n")
 				.append(startup.toMarkdown())
 				.append(String.format("%nOther processes' CPU during the start-up runs: %.0f%%.%n%n",
@@ -191,8 +196,9 @@ public final class Report {
 			// Multi-threaded forks are warmed up single-threaded in their set-up first.
 			.warmupIterations((threads > 1) ? Math.max(1, this.warmupIterations - 1) : this.warmupIterations)
 			.warmupTime(TimeValue.seconds(this.warmupSeconds))
-			.measurementIterations(this.iterations)
-			.measurementTime(TimeValue.seconds(this.seconds))
+			// 16 busy threads on 2 CPUs leave the JIT little time: measure longer.
+			.measurementIterations((threads > 1) ? Math.max(5, this.iterations) : this.iterations)
+			.measurementTime(TimeValue.seconds((threads > 1) ? Math.max(5, this.seconds) : this.seconds))
 			.shouldFailOnError(true);
 		options.addProfiler(GCProfiler.class);
 		String setupWarmup = System.getProperty("bench.setupWarmupSeconds");
