@@ -853,7 +853,10 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			String baseUrl = validateBaseUrl(this.baseUrl);
 			List<AutoCloseable> resources = new ArrayList<>(this.resources);
 			RestClient.Builder builder = restClientBuilder(resources);
-			builder.configureMessageConverters((converters) -> converters.registerDefaults()
+			// The client's JSON converter also in the JSON slot, so that the defaults do
+			// not build a JsonMapper of their own only to have it removed.
+			builder.configureMessageConverters((converters) -> converters.withJsonConverter(VoucherifyJson.CONVERTER)
+				.registerDefaults()
 				.configureMessageConvertersList(VoucherifyJson::useOwnJsonConverter));
 			builder.defaultHeaders((headers) -> {
 				headers.set("X-App-Id", appId);
