@@ -2,12 +2,9 @@ package io.voucherify.spring;
 
 import java.util.List;
 
-import io.voucherify.spring.model.AsyncAction;
 import io.voucherify.spring.model.BalanceUpdateRequest;
 import io.voucherify.spring.model.BalanceUpdateResponse;
-import io.voucherify.spring.model.TransactionsExport;
 import io.voucherify.spring.model.Voucher;
-import io.voucherify.spring.model.VoucherTransactionsPage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The client's record creation gives exactly what Jackson's own gives, for every response
- * example, and fails as Jackson fails.
+ * The client's record creation gives exactly what Jackson's own gives, for every example
+ * the model tests read, and fails as Jackson fails.
  */
 class VoucherifyRecordCreatorsTests {
 
@@ -34,23 +31,8 @@ class VoucherifyRecordCreatorsTests {
 		.enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 		.build();
 
-	static List<Arguments> responseExamples() {
-		return List.of(Arguments.of("get-voucher-200-gift-card.json", Voucher.class),
-				Arguments.of("get-voucher-200-loyalty-card.json", Voucher.class),
-				Arguments.of("get-voucher-200-discount-amount.json", Voucher.class),
-				Arguments.of("get-voucher-200-discount-percent.json", Voucher.class),
-				Arguments.of("enable-voucher-200.json", Voucher.class),
-				Arguments.of("disable-voucher-200.json", Voucher.class),
-				Arguments.of("update-balance-200-gift-card.json", BalanceUpdateResponse.class),
-				Arguments.of("update-balance-200-loyalty-card.COMPOSED.json", BalanceUpdateResponse.class),
-				Arguments.of("list-transactions-200.json", VoucherTransactionsPage.class),
-				Arguments.of("export-transactions-200.json", TransactionsExport.class),
-				Arguments.of("export-transactions-200-no-request-body.json", TransactionsExport.class),
-				Arguments.of("import-csv-202.json", AsyncAction.class));
-	}
-
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("responseExamples")
+	@MethodSource("io.voucherify.spring.model.ModelDeserializationTests#responseExamples")
 	void createsEveryExampleAsJacksonDoes(String example, Class<?> type) {
 		String json = Examples.read(example);
 
@@ -58,7 +40,7 @@ class VoucherifyRecordCreatorsTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("responseExamples")
+	@MethodSource("io.voucherify.spring.model.ModelDeserializationTests#responseExamples")
 	void createsRecordsThroughTheSpreadConstructor(String example, Class<?> type) {
 		Object deserializer = VoucherifyJson.MAPPER._deserializationContext()
 			.findRootValueDeserializer(VoucherifyJson.MAPPER.constructType(type));
