@@ -180,6 +180,11 @@ public class GetVoucherBenchmark {
 			return null;
 		}
 
+		/** More application properties. */
+		String[] properties() {
+			return new String[0];
+		}
+
 		@Setup(Level.Trial)
 		public void start(Server server, BenchmarkParams params) {
 			String exclude = exclude();
@@ -187,6 +192,7 @@ public class GetVoucherBenchmark {
 				if (exclude != null) {
 					builder.properties("spring.autoconfigure.exclude=" + exclude);
 				}
+				builder.properties(properties());
 			});
 			this.vouchers = this.context.getBean(VouchersOperations.class);
 			warmUp(params, () -> this.vouchers.getVoucher(Fixtures.CODE));
@@ -218,6 +224,21 @@ public class GetVoucherBenchmark {
 		@Override
 		boolean observations() {
 			return true;
+		}
+
+	}
+
+	/**
+	 * (1) with {@code management.metrics.observations.ignored-meters=long-task-timer}:
+	 * Boot's meter handler then records no {@code .active} long task timer per
+	 * observation.
+	 */
+	@State(Scope.Benchmark)
+	public static class StarterObservedNoLongTaskTimers extends StarterObserved {
+
+		@Override
+		String[] properties() {
+			return new String[] { "management.metrics.observations.ignored-meters=long-task-timer" };
 		}
 
 	}
@@ -433,6 +454,11 @@ public class GetVoucherBenchmark {
 
 	@Benchmark
 	public Voucher starterObserved(StarterObserved client, Checks checks) {
+		return callStarter(client, checks);
+	}
+
+	@Benchmark
+	public Voucher starterObservedNoLongTaskTimers(StarterObservedNoLongTaskTimers client, Checks checks) {
 		return callStarter(client, checks);
 	}
 

@@ -46,6 +46,8 @@ public final class Report {
 	static {
 		CASES.put("starterObserved",
 				"(1) the starter as it comes (Apache HttpClient 5, pool 50), observations + metrics on (actuator)");
+		CASES.put("starterObservedNoLongTaskTimers",
+				"(1n) (1) with management.metrics.observations.ignored-meters=long-task-timer (no .active timers)");
 		CASES.put("starterVoucherifyObservationOnly",
 				"(1') the starter, observations on but without Spring's http.client.requests on the same call");
 		CASES.put("starter", "(2) the starter as it comes, no ObservationRegistry (no actuator)");
@@ -245,8 +247,8 @@ public final class Report {
 				out.append(String.format(Locale.ROOT, "; best SDK 8.0.0 %.0f ops/s", bestSdk.score()));
 			}
 			out.append("\n\n");
-			for (String starter : List.of("starterObserved", "starterVoucherifyObservationOnly", "starter",
-					"starterJdk")) {
+			for (String starter : List.of("starterObserved", "starterObservedNoLongTaskTimers",
+					"starterVoucherifyObservationOnly", "starter", "starterJdk")) {
 				Row row = rows.get(starter);
 				Measured measured = (row != null) ? ((threads == 1) ? row.single : row.sixteen) : null;
 				if (measured == null) {
