@@ -38,10 +38,8 @@ public final class VoucherifyClientHttpRequestFactory implements ClientHttpReque
 	 * @param bulk the factory for CSV import and transactions export
 	 */
 	public VoucherifyClientHttpRequestFactory(ClientHttpRequestFactory standard, ClientHttpRequestFactory bulk) {
-		this.standard = new Lazy(() -> standard);
-		this.standard.created = standard;
-		this.bulk = new Lazy(() -> bulk);
-		this.bulk.created = bulk;
+		this.standard = new Lazy(standard);
+		this.bulk = new Lazy(bulk);
 	}
 
 	/**
@@ -105,6 +103,12 @@ public final class VoucherifyClientHttpRequestFactory implements ClientHttpReque
 
 		Lazy(Supplier<? extends ClientHttpRequestFactory> supplier) {
 			this.supplier = supplier;
+		}
+
+		/** Already built. */
+		Lazy(ClientHttpRequestFactory ready) {
+			this.supplier = () -> ready;
+			this.created = ready;
 		}
 
 		ClientHttpRequestFactory get() {

@@ -499,34 +499,17 @@ public class GetVoucherBenchmark {
 
 	@Benchmark
 	public Voucher restClientJdk(RestClientJdk client, Checks checks) {
-		try {
-			return check(checks,
-					client.restClient.get().uri("/v1/vouchers/{code}", Fixtures.CODE).retrieve().body(Voucher.class));
-		}
-		catch (RuntimeException ex) {
-			return checks.failed(ex);
-		}
+		return callRestClient(client.restClient, checks);
 	}
 
 	@Benchmark
 	public Voucher restClientApache(RestClientApache client, Checks checks) {
-		try {
-			return check(checks,
-					client.restClient.get().uri("/v1/vouchers/{code}", Fixtures.CODE).retrieve().body(Voucher.class));
-		}
-		catch (RuntimeException ex) {
-			return checks.failed(ex);
-		}
+		return callRestClient(client.restClient, checks);
 	}
 
 	@Benchmark
 	public Voucher restClientApacheObserved(RestClientApacheObserved client, Checks checks) {
-		try {
-			return check(checks, call(client.restClient));
-		}
-		catch (RuntimeException ex) {
-			return checks.failed(ex);
-		}
+		return callRestClient(client.restClient, checks);
 	}
 
 	@Benchmark
@@ -568,19 +551,26 @@ public class GetVoucherBenchmark {
 
 	@Benchmark
 	public VoucherResponse sdkShared(SdkShared client, Checks checks) {
+		return callSdk(client.client, checks);
+	}
+
+	@Benchmark
+	public VoucherResponse sdkPerThread(SdkPerThread client, Checks checks) {
+		return callSdk(client.client, checks);
+	}
+
+	private static Voucher callRestClient(RestClient restClient, Checks checks) {
 		try {
-			VoucherResponse voucher = client.client.vouchers().get(Fixtures.CODE);
-			return Fixtures.isExpected(voucher) ? checks.ok(voucher) : checks.wrong(voucher);
+			return check(checks, call(restClient));
 		}
 		catch (RuntimeException ex) {
 			return checks.failed(ex);
 		}
 	}
 
-	@Benchmark
-	public VoucherResponse sdkPerThread(SdkPerThread client, Checks checks) {
+	private static VoucherResponse callSdk(VoucherifyClient sdk, Checks checks) {
 		try {
-			VoucherResponse voucher = client.client.vouchers().get(Fixtures.CODE);
+			VoucherResponse voucher = sdk.vouchers().get(Fixtures.CODE);
 			return Fixtures.isExpected(voucher) ? checks.ok(voucher) : checks.wrong(voucher);
 		}
 		catch (RuntimeException ex) {

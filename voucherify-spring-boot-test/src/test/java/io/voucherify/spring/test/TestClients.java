@@ -66,17 +66,7 @@ final class TestClients {
 		}
 		request.method(method, (jsonBody != null) ? HttpRequest.BodyPublishers.ofString(jsonBody)
 				: HttpRequest.BodyPublishers.noBody());
-		try {
-			return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return execute(request);
 	}
 
 	/** Send a multipart/form-data body built by hand. */
@@ -86,6 +76,10 @@ final class TestClients {
 			.header("X-App-Token", emulator.secretKey())
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		return execute(request);
+	}
+
+	private static HttpResponse<String> execute(HttpRequest.Builder request) {
 		try {
 			return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
