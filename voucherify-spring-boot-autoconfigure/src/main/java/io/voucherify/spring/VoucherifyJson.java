@@ -18,22 +18,28 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
  */
 final class VoucherifyJson {
 
-	/**
-	 * Tolerant by design: every response field may be absent, null or of a wider type.
-	 */
-	static final JsonMapper MAPPER = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-		.addModule(new VoucherifyModule())
-		.build();
+	/** The client's settings and its speed-ups. */
+	static final JsonMapper MAPPER = tolerant().addModule(new VoucherifyModule()).build();
 
 	/** The converter on {@link #MAPPER}; stateless, so shared by every client. */
 	static final JacksonJsonHttpMessageConverter CONVERTER = new JacksonJsonHttpMessageConverter(MAPPER);
 
 	private VoucherifyJson() {
+	}
+
+	/**
+	 * The client's settings without its speed-ups, which are proven to read exactly as
+	 * this does. Tolerant by design: every response field may be absent, null or of a
+	 * wider type.
+	 * @return a builder with the client's deserialization features
+	 */
+	static JsonMapper.Builder tolerant() {
+		return JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 	}
 
 	/**
@@ -59,6 +65,7 @@ final class VoucherifyJson {
 		public void setupModule(SetupContext context) {
 			super.setupModule(context);
 			context.addValueInstantiators(new VoucherifyRecordCreators());
+			context.addDeserializerModifier(new VoucherifyEnumLookup());
 		}
 
 	}

@@ -8,8 +8,6 @@ import io.voucherify.spring.model.Voucher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -22,21 +20,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class VoucherifyRecordCreatorsTests {
 
-	/** Jackson's own creation, with the client's features but without its module. */
-	private static final JsonMapper JACKSON = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-		.build();
-
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("io.voucherify.spring.model.ModelDeserializationTests#responseExamples")
 	void createsEveryExampleAsJacksonDoes(String example, Class<?> type) {
-		String json = Examples.read(example);
-
-		assertThat(VoucherifyJson.MAPPER.readValue(json, type)).isEqualTo(JACKSON.readValue(json, type));
+		SameAsJackson.assertReadsAsJackson(Examples.read(example), type);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -52,11 +39,8 @@ class VoucherifyRecordCreatorsTests {
 	@ParameterizedTest(name = "{0} as {1}")
 	@MethodSource("malformed")
 	void failsAsJacksonFails(String json, Class<?> type) {
-		Throwable expected = catchThrowable(() -> JACKSON.readValue(json, type));
-		Throwable actual = catchThrowable(() -> VoucherifyJson.MAPPER.readValue(json, type));
-
-		assertThat(expected).isNotNull();
-		assertThat(actual).isInstanceOf(expected.getClass()).hasMessage(expected.getMessage());
+		assertThat(catchThrowable(() -> SameAsJackson.JACKSON.readValue(json, type))).isNotNull();
+		SameAsJackson.assertReadsAsJackson(json, type);
 	}
 
 	static List<Arguments> malformed() {

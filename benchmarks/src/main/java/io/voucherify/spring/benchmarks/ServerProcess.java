@@ -49,6 +49,14 @@ public final class ServerProcess implements AutoCloseable {
 		return this.baseUrl;
 	}
 
+	/**
+	 * CPU time the server process has used so far.
+	 * @return nanoseconds, or -1 where the platform does not tell
+	 */
+	public long cpuNanos() {
+		return this.process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+	}
+
 	@Override
 	public void close() {
 		try {

@@ -537,6 +537,19 @@ class VoucherifyAutoConfigurationTests {
 	}
 
 	@Test
+	void httpClientKeepsNoCookies() {
+		wireMock.stubFor(get(VOUCHER_PATH).willReturn(okJson(Examples.read("get-voucher-200-gift-card.json"))
+			.withHeader("Set-Cookie", "session=abc; Path=/")));
+		againstWireMock().run((context) -> {
+			VouchersOperations vouchers = context.getBean(VouchersOperations.class);
+			vouchers.getVoucher("GIFT-1");
+			vouchers.getVoucher("GIFT-1");
+			assertThat(wireMock.findAll(getRequestedFor(urlEqualTo(VOUCHER_PATH)))).hasSize(2)
+				.allSatisfy((request) -> assertThat(request.containsHeader("Cookie")).isFalse());
+		});
+	}
+
+	@Test
 	void httpClientsAreBuiltOnTheFirstCallNotAtStartUp() {
 		stubGiftCard();
 		againstWireMock().run((context) -> {

@@ -6,10 +6,10 @@ import java.util.List;
  * The records and enums of the Vouchers API model that follow the wire conventions, for
  * tests that check every one of them.
  */
-final class ModelTypes {
+public final class ModelTypes {
 
 	/** Records read from or written to JSON. */
-	static final List<Class<? extends Record>> RECORDS = List.of(ApiKeyReference.class, AsyncAction.class,
+	public static final List<Class<? extends Record>> RECORDS = List.of(ApiKeyReference.class, AsyncAction.class,
 			BalanceUpdateResponse.class, Category.class, DailyValidityPeriod.class, Discount.class,
 			DiscountUnitItem.class, EarningRuleReference.class, EarningRuleSource.class, ErrorInfo.class,
 			EventReference.class, EventSource.class, FieldFilter.class, FilterConditions.class, Gift.class,
@@ -24,7 +24,7 @@ final class ModelTypes {
 			VoucherifyError.class);
 
 	/** Enums read from JSON, each with an {@code UNKNOWN} constant. */
-	static final List<Class<? extends Enum<?>>> ENUMS = List.of(BalanceOperationType.class, BalanceType.class,
+	public static final List<Class<? extends Enum<?>>> ENUMS = List.of(BalanceOperationType.class, BalanceType.class,
 			DiscountEffect.class, DiscountType.class, ExportStatus.class, GiftEffect.class,
 			TransactionsExportField.class, TransactionsExportOrder.class, ValidationStatus.class,
 			VoucherTransactionType.class, VoucherType.class);
