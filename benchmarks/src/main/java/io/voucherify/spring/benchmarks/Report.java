@@ -203,6 +203,7 @@ public final class Report {
 			.measurementTime(TimeValue.seconds((threads > 1) ? Math.max(5, this.seconds) : this.seconds))
 			.shouldFailOnError(true);
 		options.addProfiler(GCProfiler.class);
+		options.addProfiler(CpuTimeProfiler.class);
 		String setupWarmup = System.getProperty("bench.setupWarmupSeconds");
 		if (setupWarmup != null) {
 			// Prepended: the benchmark's own appended JVM arguments stay.
@@ -219,16 +220,17 @@ public final class Report {
 	private static String jmhMarkdown(Map<String, Row> rows) {
 		StringBuilder out = new StringBuilder("## getVoucher\n\n");
 		out.append("| Case | 1 thread: ops/s | B/op | p50 / p90 / p99 / p99.9 µs | 16 threads: ops/s | B/op "
-				+ "| wrong / failed (1 t; 16 t) | other CPU % (1 t / 16 t) |\n");
-		out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+				+ "| client CPU µs/op (1 t / 16 t) | wrong / failed (1 t; 16 t) | other CPU % (1 t / 16 t) |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Row row : rows.values()) {
-			out.append(String.format(Locale.ROOT, "| `%s` %s | %s | %s | %s | %s | %s | %s; %s | %s / %s |%n", row.name,
-					CASES.get(row.name), score(row.single), alloc(row.single), percentiles(row.single),
-					score(row.sixteen), alloc(row.sixteen), checks(row.single), checks(row.sixteen),
-					foreign(row.single), foreign(row.sixteen)));
+			out.append(String.format(Locale.ROOT, "| `%s` %s | %s | %s | %s | %s | %s | %s / %s | %s; %s | %s / %s |%n",
+					row.name, CASES.get(row.name), score(row.single), alloc(row.single), percentiles(row.single),
+					score(row.sixteen), alloc(row.sixteen), cpu(row.single), cpu(row.sixteen), checks(row.single),
+					checks(row.sixteen), foreign(row.single), foreign(row.sixteen)));
 		}
 		out.append("\n1-thread ops/s = 1 / mean latency of the SampleTime run (± from its error); "
-				+ "16-thread ops/s from a Throughput run. B/op: JMH's gc.alloc.rate.norm (whole JVM, server excluded).\n");
+				+ "16-thread ops/s from a Throughput run. B/op: JMH's gc.alloc.rate.norm (whole JVM, server excluded). "
+				+ "Client CPU: CpuTimeProfiler's cpu.time.norm, CPU time of the whole client JVM per call.\n");
 		out.append('\n').append(targets(rows)).append('\n');
 		return out.toString();
 	}
@@ -263,6 +265,8 @@ public final class Report {
 					double vsSdk = measured.score() / bestSdk.score();
 					out.append(String.format(Locale.ROOT, ", %.2fx the SDK (target > 1: %s)", vsSdk,
 							(vsSdk > 1) ? "met" : "NOT met"));
+					out.append(String.format(Locale.ROOT, ", %.2fx the SDK's client CPU a call",
+							measured.cpu() / bestSdk.cpu()));
 				}
 				Measured observed = best(rows, threads, "restClientApacheObserved");
 				if (starter.startsWith("starterObserved") && observed != null) {
@@ -299,6 +303,11 @@ public final class Report {
 	private static String alloc(Measured measured) {
 		return (measured == null || Double.isNaN(measured.alloc())) ? "-"
 				: String.format(Locale.ROOT, "%.0f", measured.alloc());
+	}
+
+	private static String cpu(Measured measured) {
+		return (measured == null || Double.isNaN(measured.cpu())) ? "-"
+				: String.format(Locale.ROOT, "%.1f", measured.cpu());
 	}
 
 	private static String checks(Measured measured) {
@@ -404,6 +413,10 @@ public final class Report {
 
 		double alloc() {
 			return secondary("gc.alloc.rate.norm");
+		}
+
+		double cpu() {
+			return secondary("cpu.time.norm");
 		}
 
 		double secondary(String label) {
