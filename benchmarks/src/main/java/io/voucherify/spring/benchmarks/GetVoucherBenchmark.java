@@ -28,7 +28,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,9 +59,11 @@ public class GetVoucherBenchmark {
 	private static final AtomicReference<String> FIRST_PROBLEM = new AtomicReference<>();
 
 	/**
-	 * Seconds of single-threaded calls in each fork's set-up before a multi-threaded run:
-	 * with 16 busy threads on 2 CPUs the JIT compiler gets little CPU and JMH's own
-	 * warm-up would take a minute or more; one thread leaves it a core.
+	 * Seconds of single-threaded calls in each fork's set-up: the Spring, Apache and
+	 * Jackson stack needs more JIT work than JMH's short warm-up leaves it (a 1-thread
+	 * run pinned to one CPU measured the starter at 1.3x its settled CPU a call), and
+	 * with 16 busy threads on 2 CPUs the JIT compiler gets little CPU at all; one thread
+	 * leaves it a core.
 	 */
 	static final int SETUP_WARMUP_SECONDS = Integer.getInteger("bench.setupWarmupSeconds", 30);
 
@@ -71,13 +72,9 @@ public class GetVoucherBenchmark {
 	private static boolean warmedUp;
 
 	/**
-	 * Call {@code call} single-threaded for {@link #SETUP_WARMUP_SECONDS} before a
-	 * multi-threaded run, once a JVM.
+	 * Call {@code call} single-threaded for {@link #SETUP_WARMUP_SECONDS}, once a JVM.
 	 */
-	static void warmUp(BenchmarkParams params, Runnable call) {
-		if (params.getThreads() <= 1) {
-			return;
-		}
+	static void warmUp(Runnable call) {
 		synchronized (WARMUP_LOCK) {
 			if (warmedUp) {
 				return;
@@ -186,7 +183,7 @@ public class GetVoucherBenchmark {
 		}
 
 		@Setup(Level.Trial)
-		public void start(Server server, BenchmarkParams params) {
+		public void start(Server server) {
 			String exclude = exclude();
 			this.context = Clients.starterContext(server.baseUrl, transport(), observations(), (builder) -> {
 				if (exclude != null) {
@@ -195,7 +192,7 @@ public class GetVoucherBenchmark {
 				builder.properties(properties());
 			});
 			this.vouchers = this.context.getBean(VouchersOperations.class);
-			warmUp(params, () -> this.vouchers.getVoucher(Fixtures.CODE));
+			warmUp(() -> this.vouchers.getVoucher(Fixtures.CODE));
 			System.out.println("CASE " + getClass().getSimpleName() + ": transport "
 					+ Clients.describeTransport(this.vouchers) + ", observations " + observations());
 		}
@@ -306,9 +303,9 @@ public class GetVoucherBenchmark {
 		RestClient restClient;
 
 		@Setup(Level.Trial)
-		public void start(Server server, BenchmarkParams params) {
+		public void start(Server server) {
 			this.restClient = Clients.restClient(server.baseUrl, Clients.jdkRequestFactory());
-			warmUp(params, () -> call(this.restClient));
+			warmUp(() -> call(this.restClient));
 		}
 
 	}
@@ -322,10 +319,10 @@ public class GetVoucherBenchmark {
 		RestClient restClient;
 
 		@Setup(Level.Trial)
-		public void start(Server server, BenchmarkParams params) {
+		public void start(Server server) {
 			this.factory = Clients.apacheRequestFactory();
 			this.restClient = Clients.restClient(server.baseUrl, this.factory);
-			warmUp(params, () -> call(this.restClient));
+			warmUp(() -> call(this.restClient));
 		}
 
 		@TearDown(Level.Trial)
@@ -350,12 +347,12 @@ public class GetVoucherBenchmark {
 		RestClient restClient;
 
 		@Setup(Level.Trial)
-		public void start(Server server, BenchmarkParams params) {
+		public void start(Server server) {
 			this.context = Clients.starterContext(server.baseUrl, StarterTransport.NONE, true);
 			this.factory = Clients.apacheRequestFactory();
 			this.restClient = Clients.restClient(this.context.getBean(RestClient.Builder.class), server.baseUrl,
 					this.factory);
-			warmUp(params, () -> call(this.restClient));
+			warmUp(() -> call(this.restClient));
 		}
 
 		@TearDown(Level.Trial)
@@ -381,12 +378,12 @@ public class GetVoucherBenchmark {
 		byte[] expected;
 
 		@Setup(Level.Trial)
-		public void start(Server server, BenchmarkParams params) {
+		public void start(Server server) {
 			this.httpClient = Clients.jdkHttpClient();
 			this.uri = URI.create(server.baseUrl + "/v1/vouchers/" + Fixtures.CODE);
 			this.mapper = JsonMapper.builder().build();
 			this.expected = server.body;
-			warmUp(params, () -> {
+			warmUp(() -> {
 				try {
 					HttpResponse<byte[]> response = this.httpClient.send(request(),
 							HttpResponse.BodyHandlers.ofByteArray());
@@ -422,9 +419,9 @@ public class GetVoucherBenchmark {
 		VoucherifyClient client;
 
 		@Setup(Level.Trial)
-		public void start(Server server, BenchmarkParams params) {
+		public void start(Server server) {
 			this.client = Clients.sdk(server.baseUrl);
-			warmUp(params, () -> this.client.vouchers().get(Fixtures.CODE));
+			warmUp(() -> this.client.vouchers().get(Fixtures.CODE));
 		}
 
 	}
@@ -436,10 +433,10 @@ public class GetVoucherBenchmark {
 		VoucherifyClient client;
 
 		@Setup(Level.Trial)
-		public void start(Server server, BenchmarkParams params) {
+		public void start(Server server) {
 			this.client = Clients.sdk(server.baseUrl);
 			// The first thread warms up the code with its own client, the others wait.
-			warmUp(params, () -> this.client.vouchers().get(Fixtures.CODE));
+			warmUp(() -> this.client.vouchers().get(Fixtures.CODE));
 		}
 
 	}

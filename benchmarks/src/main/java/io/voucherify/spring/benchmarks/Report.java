@@ -112,11 +112,12 @@ public final class Report {
 		StringBuilder markdown = new StringBuilder();
 		markdown.append("# Benchmark report\n\n").append(machine()).append('\n');
 		markdown.append(String.format(
-				"JMH 1.37, 1 fork a benchmark, %d warm-up iterations of %d s, %d measured iterations of %d s "
-						+ "(16 threads: %d s of single-threaded calls in the set-up, %d warm-up iterations of %d s, "
+				"JMH 1.37, 1 fork a benchmark, %d s of single-threaded calls in each fork's set-up, then "
+						+ "%d warm-up iterations of %d s, %d measured iterations of %d s "
+						+ "(16 threads: %d warm-up iterations of %d s, "
 						+ "%d measured iterations of %d s); server in its own JVM on loopback.%n%n",
-				report.warmupIterations, report.warmupSeconds, report.iterations, report.seconds,
 				Integer.getInteger("bench.setupWarmupSeconds", GetVoucherBenchmark.SETUP_WARMUP_SECONDS),
+				report.warmupIterations, report.warmupSeconds, report.iterations, report.seconds,
 				Math.max(1, report.warmupIterations - 1), report.warmupSeconds, Math.max(5, report.iterations),
 				Math.max(5, report.seconds)));
 		if (!skip.contains("jmh")) {
@@ -195,7 +196,7 @@ public final class Report {
 			.mode(mode)
 			.threads(threads)
 			.forks(1)
-			// Multi-threaded forks are warmed up single-threaded in their set-up first.
+			// Every fork is warmed up single-threaded in its set-up first.
 			.warmupIterations((threads > 1) ? Math.max(1, this.warmupIterations - 1) : this.warmupIterations)
 			.warmupTime(TimeValue.seconds(this.warmupSeconds))
 			// 16 busy threads on 2 CPUs leave the JIT little time: measure longer.
