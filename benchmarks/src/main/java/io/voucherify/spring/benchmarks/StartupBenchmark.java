@@ -3,6 +3,8 @@ package io.voucherify.spring.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,10 +58,14 @@ public final class StartupBenchmark {
 
 	static Result run(int coldRuns, int warmRuns) throws IOException, InterruptedException {
 		Map<StarterTransport, List<Double>> cold = new EnumMap<>(StarterTransport.class);
+		Map<StarterTransport, List<Double>> coldCpu = new EnumMap<>(StarterTransport.class);
 		for (int i = 0; i < coldRuns; i++) {
 			for (StarterTransport variant : VARIANTS) {
-				List<Double> times = spawn(variant, 0);
-				cold.computeIfAbsent(variant, (key) -> new ArrayList<>()).addAll(times);
+				for (String line : spawnLines(variant.name(), 0)) {
+					String[] fields = line.split(" ");
+					cold.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(Double.parseDouble(fields[2]));
+					coldCpu.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(Double.parseDouble(fields[3]));
+				}
 			}
 		}
 		Map<StarterTransport, List<Double>> warm = new EnumMap<>(StarterTransport.class);
@@ -70,15 +76,7 @@ public final class StartupBenchmark {
 			warm.computeIfAbsent(StarterTransport.valueOf(fields[1]), (key) -> new ArrayList<>())
 				.add(Double.parseDouble(fields[2]));
 		}
-		return new Result(cold, warm);
-	}
-
-	private static List<Double> spawn(StarterTransport variant, int runs) throws IOException, InterruptedException {
-		List<Double> times = new ArrayList<>();
-		for (String line : spawnLines(variant.name(), runs)) {
-			times.add(Double.parseDouble(line.split(" ")[2]));
-		}
-		return times;
+		return new Result(cold, coldCpu, warm);
 	}
 
 	private static List<String> spawnLines(String variant, int runs) throws IOException, InterruptedException {
@@ -103,8 +101,9 @@ public final class StartupBenchmark {
 	}
 
 	/**
-	 * Start contexts and print {@code STARTUP <variant> <ms>}. With {@code ALL}: the
-	 * variants interleaved, {@code runs} measured rounds after 5 warm-up rounds.
+	 * Start contexts and print {@code STARTUP <variant> <ms> <main-thread CPU ms>}. With
+	 * {@code ALL}: the variants interleaved, {@code runs} measured rounds after 5 warm-up
+	 * rounds.
 	 */
 	private static void child(StarterTransport only, int runs) {
 		// Unused port: no call is made, the context only has to start.
@@ -123,24 +122,33 @@ public final class StartupBenchmark {
 		}
 		for (int round = 0; round < 5 + runs; round++) {
 			for (StarterTransport variant : VARIANTS) {
-				double ms = startOnce(variant, baseUrl);
+				String times = startOnce(variant, baseUrl);
 				if (round >= 5) {
-					System.out.println("STARTUP " + variant + " " + ms);
+					System.out.println("STARTUP " + variant + " " + times);
 				}
 			}
 		}
 	}
 
-	private static double startOnce(StarterTransport variant, String baseUrl) {
+	/**
+	 * Start and stop one context.
+	 * @return the wall-clock and the main thread's CPU milliseconds of the start,
+	 * space-separated: the CPU time leaves out what other processes and the JVM's
+	 * background threads (JIT, GC) do meanwhile
+	 */
+	private static String startOnce(StarterTransport variant, String baseUrl) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long cpu = threads.getCurrentThreadCpuTime();
 		long start = System.nanoTime();
 		ConfigurableApplicationContext context = Clients.starterContext(baseUrl, variant, true);
 		double ms = (System.nanoTime() - start) / 1e6;
+		double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
 		boolean hasClient = context.getBeanProvider(VouchersOperations.class).getIfAvailable() != null;
 		if (hasClient == (variant == StarterTransport.NONE)) {
 			throw new IllegalStateException("Unexpected client presence for " + variant + ": " + hasClient);
 		}
 		context.close();
-		return ms;
+		return ms + " " + cpuMs;
 	}
 
 	/**
@@ -197,11 +205,19 @@ public final class StartupBenchmark {
 		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
-	/** Start-up times in milliseconds, by variant. */
-	record Result(Map<StarterTransport, List<Double>> cold, Map<StarterTransport, List<Double>> warm) {
+	/**
+	 * Start-up times in milliseconds, by variant: cold wall-clock, cold main-thread CPU,
+	 * warm wall-clock.
+	 */
+	record Result(Map<StarterTransport, List<Double>> cold, Map<StarterTransport, List<Double>> coldCpu,
+			Map<StarterTransport, List<Double>> warm) {
 
 		double coldMedian(StarterTransport variant) {
 			return median(this.cold.getOrDefault(variant, List.of()));
+		}
+
+		double coldCpuMedian(StarterTransport variant) {
+			return median(this.coldCpu.getOrDefault(variant, List.of()));
 		}
 
 		double warmMedian(StarterTransport variant) {
@@ -210,19 +226,25 @@ public final class StartupBenchmark {
 
 		String toMarkdown() {
 			StringBuilder out = new StringBuilder();
-			out.append(
-					"| Application context | cold start, median ms (n) | added vs without | warm start, median ms (n) | added vs without |\n");
-			out.append("|---|---:|---:|---:|---:|\n");
+			out.append("| Application context | cold start, median ms (n) | added vs without "
+					+ "| cold start, main thread's CPU, median ms | added vs without "
+					+ "| warm start, median ms (n) | added vs without |\n");
+			out.append("|---|---:|---:|---:|---:|---:|---:|\n");
 			double coldBase = coldMedian(StarterTransport.NONE);
+			double coldCpuBase = coldCpuMedian(StarterTransport.NONE);
 			double warmBase = warmMedian(StarterTransport.NONE);
 			for (StarterTransport variant : VARIANTS) {
-				out.append(String.format("| %s | %.1f (%d) | %s | %.1f (%d) | %s |%n", label(variant),
-						coldMedian(variant), this.cold.getOrDefault(variant, List.of()).size(),
-						(variant == StarterTransport.NONE) ? "-"
-								: String.format("%+.1f", coldMedian(variant) - coldBase),
-						warmMedian(variant), this.warm.getOrDefault(variant, List.of()).size(),
-						(variant == StarterTransport.NONE) ? "-"
-								: String.format("%+.1f", warmMedian(variant) - warmBase)));
+				out.append(String
+					.format("| %s | %.1f (%d) | %s | %.1f | %s | %.1f (%d) | %s |%n", label(variant),
+							coldMedian(variant), this.cold.getOrDefault(variant, List.of()).size(),
+							(variant == StarterTransport.NONE)
+									? "-" : String.format("%+.1f", coldMedian(variant) - coldBase),
+							coldCpuMedian(variant),
+							(variant == StarterTransport.NONE) ? "-"
+									: String.format("%+.1f", coldCpuMedian(variant) - coldCpuBase),
+							warmMedian(variant), this.warm.getOrDefault(variant, List.of()).size(),
+							(variant == StarterTransport.NONE) ? "-"
+									: String.format("%+.1f", warmMedian(variant) - warmBase)));
 			}
 			out.append("\nAll cold runs (ms): ");
 			for (StarterTransport variant : VARIANTS) {
