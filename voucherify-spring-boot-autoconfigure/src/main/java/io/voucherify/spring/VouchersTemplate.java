@@ -133,7 +133,11 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
 		.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients", VouchersTemplate.class.getClassLoader());
 
-	private final RestClient restClient;
+	/**
+	 * Built on the first call: the first {@code RestClient} build of a JVM (converters,
+	 * Spring's client classes) is most of the client's cold start-up (BENCHMARKS.md).
+	 */
+	private final SingletonSupplier<RestClient> restClient;
 
 	private final String baseUrl;
 
@@ -149,7 +153,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 	private final List<AutoCloseable> resources;
 
-	private VouchersTemplate(RestClient restClient, String baseUrl, Builder builder, List<AutoCloseable> resources) {
+	private VouchersTemplate(SingletonSupplier<RestClient> restClient, String baseUrl, Builder builder,
+			List<AutoCloseable> resources) {
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
 		this.errorHandler = builder.errorHandler;
@@ -158,6 +163,11 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		this.activity = builder.activity;
 		this.retrySettings = builder.retrySettings;
 		this.resources = resources;
+	}
+
+	/** The template's {@code RestClient}, built on first use. */
+	RestClient restClient() {
+		return this.restClient.obtain();
 	}
 
 	/**
@@ -194,7 +204,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	public ResponseEntity<Voucher> getVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
 		return exchange(VoucherifyOperation.GET_VOUCHER, code,
-				to(this.restClient.get(), VOUCHER, "/v1/vouchers/" + segment), Voucher.class);
+				to(restClient().get(), VOUCHER, "/v1/vouchers/" + segment), Voucher.class);
 	}
 
 	@Override
@@ -206,7 +216,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	public ResponseEntity<Voucher> enableVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
 		return exchange(VoucherifyOperation.ENABLE_VOUCHER, code,
-				to(this.restClient.post(), VOUCHER + "/enable", "/v1/vouchers/" + segment + "/enable"), Voucher.class);
+				to(restClient().post(), VOUCHER + "/enable", "/v1/vouchers/" + segment + "/enable"), Voucher.class);
 	}
 
 	@Override
@@ -218,8 +228,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	public ResponseEntity<Voucher> disableVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
 		return exchange(VoucherifyOperation.DISABLE_VOUCHER, code,
-				to(this.restClient.post(), VOUCHER + "/disable", "/v1/vouchers/" + segment + "/disable"),
-				Voucher.class);
+				to(restClient().post(), VOUCHER + "/disable", "/v1/vouchers/" + segment + "/disable"), Voucher.class);
 	}
 
 	@Override
@@ -241,7 +250,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	public ResponseEntity<Void> deleteVoucherWithHttpInfo(String code, boolean force) {
 		String segment = PathSegment.encode(code, "code");
 		return exchange(VoucherifyOperation.DELETE_VOUCHER, code,
-				to(this.restClient.delete(), VOUCHER, "/v1/vouchers/" + segment + "?force=" + force), null);
+				to(restClient().delete(), VOUCHER, "/v1/vouchers/" + segment + "?force=" + force), null);
 	}
 
 	@Override
@@ -255,7 +264,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		String segment = PathSegment.encode(code, "code");
 		requireNonNull(request, "request");
 		return exchange(VoucherifyOperation.UPDATE_VOUCHER_BALANCE, code,
-				to(this.restClient.post(), VOUCHER + "/balance", "/v1/vouchers/" + segment + "/balance")
+				to(restClient().post(), VOUCHER + "/balance", "/v1/vouchers/" + segment + "/balance")
 					.contentType(MediaType.APPLICATION_JSON)
 					.body(request),
 				BalanceUpdateResponse.class);
@@ -282,7 +291,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		String segment = PathSegment.encode(code, "code");
 		requireNonNull(query, "query");
 		return exchange(VoucherifyOperation.LIST_VOUCHER_TRANSACTIONS, code,
-				to(this.restClient.get(), TRANSACTIONS, "/v1/vouchers/" + segment + "/transactions" + query(query)),
+				to(restClient().get(), TRANSACTIONS, "/v1/vouchers/" + segment + "/transactions" + query(query)),
 				VoucherTransactionsPage.class);
 	}
 
@@ -307,7 +316,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		String segment = PathSegment.encode(code, "code");
 		requireNonNull(request, "request");
 		return exchange(VoucherifyOperation.EXPORT_VOUCHER_TRANSACTIONS, code,
-				to(this.restClient.post(), TRANSACTIONS + "/export", "/v1/vouchers/" + segment + "/transactions/export")
+				to(restClient().post(), TRANSACTIONS + "/export", "/v1/vouchers/" + segment + "/transactions/export")
 					.contentType(MediaType.APPLICATION_JSON)
 					.body(request),
 				TransactionsExport.class);
@@ -346,7 +355,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("file", new HttpEntity<>(csv, partHeaders));
 		return exchange(VoucherifyOperation.IMPORT_VOUCHERS_USING_CSV, null,
-				to(this.restClient.post(), "/v1/vouchers/importCSV", "/v1/vouchers/importCSV")
+				to(restClient().post(), "/v1/vouchers/importCSV", "/v1/vouchers/importCSV")
 					.contentType(MediaType.MULTIPART_FORM_DATA)
 					.body(parts),
 				AsyncAction.class);
@@ -361,7 +370,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	public ResponseEntity<Void> releaseValidationSessionWithHttpInfo(String code, String sessionKey) {
 		String codeSegment = PathSegment.encode(code, "code");
 		String sessionSegment = PathSegment.encode(sessionKey, "sessionKey");
-		return exchange(VoucherifyOperation.RELEASE_VALIDATION_SESSION, code, to(this.restClient.delete(),
+		return exchange(VoucherifyOperation.RELEASE_VALIDATION_SESSION, code, to(restClient().delete(),
 				VOUCHER + "/sessions/{sessionKey}", "/v1/vouchers/" + codeSegment + "/sessions/" + sessionSegment),
 				null);
 	}
@@ -870,7 +879,11 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			// http.url.
 			builder.observationConvention(new CodeFreeClientRequestObservationConvention());
 			this.customizers.forEach((customizer) -> customizer.customize(builder));
-			return new VouchersTemplate(builder.build(), baseUrl, this, List.copyOf(resources));
+			// A copy, so that later changes to a builder handed in cannot reach the
+			// client
+			// built on the first call.
+			RestClient.Builder configured = builder.clone();
+			return new VouchersTemplate(SingletonSupplier.of(configured::build), baseUrl, this, List.copyOf(resources));
 		}
 
 		private RestClient.Builder restClientBuilder(List<AutoCloseable> resources) {

@@ -12,9 +12,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.client.RestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -48,6 +52,31 @@ class VouchersTemplateTransportTests {
 			assertThat(built(vouchers, "standard")).isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
 			assertThat(pool(vouchers).getMaxTotal()).isEqualTo(VouchersTemplate.DEFAULT_MAX_CONNECTIONS).isEqualTo(50);
 			assertThat(pool(vouchers).getDefaultMaxPerRoute()).isEqualTo(50);
+		}
+	}
+
+	@Test
+	void restClientIsBuiltOnTheFirstCallNotWithTheTemplate() {
+		try (VouchersTemplate vouchers = builder().build()) {
+			Object restClient = ReflectionTestUtils.getField(vouchers, "restClient");
+			assertThat(ReflectionTestUtils.getField(restClient, "singletonInstance")).isNull();
+
+			vouchers.getVoucher("GIFT-1");
+
+			assertThat(ReflectionTestUtils.getField(restClient, "singletonInstance")).isNotNull();
+		}
+	}
+
+	@Test
+	void changesToAHandedInBuilderAfterBuildDoNotReachTheClient() {
+		RestClient.Builder restClientBuilder = RestClient.builder();
+		try (VouchersTemplate vouchers = builder().restClientBuilder(restClientBuilder).build()) {
+			restClientBuilder.defaultHeader("X-App-Token", "changed-later");
+
+			vouchers.getVoucher("GIFT-1");
+
+			wireMock.verify(
+					getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withHeader("X-App-Token", equalTo("secret")));
 		}
 	}
 
@@ -124,7 +153,7 @@ class VouchersTemplateTransportTests {
 	}
 
 	private static VoucherifyClientHttpRequestFactory transport(VouchersTemplate vouchers) {
-		Object restClient = ReflectionTestUtils.getField(vouchers, "restClient");
+		Object restClient = vouchers.restClient();
 		return (VoucherifyClientHttpRequestFactory) ReflectionTestUtils.getField(restClient, "clientRequestFactory");
 	}
 

@@ -613,7 +613,7 @@ class VoucherifyAutoConfigurationTests {
 
 	private static @Nullable ClientHttpRequestFactory builtRequestFactory(AssertableApplicationContext context,
 			String which) {
-		Object restClient = ReflectionTestUtils.getField(context.getBean(VouchersTemplate.class), "restClient");
+		Object restClient = ReflectionTestUtils.invokeMethod(context.getBean(VouchersTemplate.class), "restClient");
 		Object factory = ReflectionTestUtils.getField(restClient, "clientRequestFactory");
 		assertThat(factory).isInstanceOf(VoucherifyClientHttpRequestFactory.class);
 		return (ClientHttpRequestFactory) ReflectionTestUtils.getField(ReflectionTestUtils.getField(factory, which),

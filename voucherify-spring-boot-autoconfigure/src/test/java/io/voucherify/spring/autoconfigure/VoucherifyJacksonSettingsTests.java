@@ -82,7 +82,7 @@ class VoucherifyJacksonSettingsTests {
 	@Test
 	void voucherifyClientReadsJsonWithItsOwnMapperFirstAndKeepsTheOtherConverters() {
 		this.contextRunner.run((context) -> {
-			Object restClient = ReflectionTestUtils.getField(context.getBean(VouchersTemplate.class), "restClient");
+			Object restClient = ReflectionTestUtils.invokeMethod(context.getBean(VouchersTemplate.class), "restClient");
 			@SuppressWarnings("unchecked")
 			List<HttpMessageConverter<?>> converters = (List<HttpMessageConverter<?>>) ReflectionTestUtils
 				.getField(restClient, "messageConverters");
