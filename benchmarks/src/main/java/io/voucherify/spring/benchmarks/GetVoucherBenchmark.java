@@ -61,8 +61,8 @@ public class GetVoucherBenchmark {
 	/**
 	 * Seconds of single-threaded calls in each fork's set-up: the Spring, Apache and
 	 * Jackson stack needs more JIT work than JMH's short warm-up leaves it (a 1-thread
-	 * run pinned to one CPU measured the starter at 1.3x its settled CPU a call), and
-	 * with 16 busy threads on 2 CPUs the JIT compiler gets little CPU at all; one thread
+	 * run pinned to one CPU measured the starter at 4x its settled CPU a call), and with
+	 * 16 busy threads on 2 CPUs the JIT compiler gets little CPU at all; one thread
 	 * leaves it a core.
 	 */
 	static final int SETUP_WARMUP_SECONDS = Integer.getInteger("bench.setupWarmupSeconds", 30);
