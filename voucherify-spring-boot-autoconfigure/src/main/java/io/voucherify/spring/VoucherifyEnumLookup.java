@@ -30,8 +30,6 @@ final class VoucherifyEnumLookup extends ValueDeserializerModifier {
 
 	private static final long serialVersionUID = 1L;
 
-	private static final String MODEL_PACKAGE = "io.voucherify.spring.model";
-
 	@Override
 	public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
 			BeanDescription.Supplier beanDescRef, ValueDeserializer<?> deserializer) {
@@ -44,7 +42,8 @@ final class VoucherifyEnumLookup extends ValueDeserializerModifier {
 	 * @return the map, or {@code null} if the type is not one of the model's enums
 	 */
 	static @Nullable Map<String, Object> knownValues(Class<?> type) {
-		if (!type.isEnum() || !Modifier.isPublic(type.getModifiers()) || !MODEL_PACKAGE.equals(type.getPackageName())) {
+		if (!type.isEnum() || !Modifier.isPublic(type.getModifiers())
+				|| !VoucherifyJson.MODEL_PACKAGE.equals(type.getPackageName())) {
 			return null;
 		}
 		try {

@@ -3,6 +3,8 @@ package io.voucherify.spring;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.voucherify.spring.model.Voucher;
+
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -17,6 +19,9 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
  * converter of the application in place.
  */
 final class VoucherifyJson {
+
+	/** The package of the records and enums the speed-ups apply to. */
+	static final String MODEL_PACKAGE = Voucher.class.getPackageName();
 
 	/** The client's settings and its speed-ups. */
 	static final JsonMapper MAPPER = tolerant().addModule(new VoucherifyModule()).build();

@@ -25,8 +25,6 @@ import tools.jackson.databind.introspect.AnnotatedConstructor;
  */
 final class VoucherifyRecordCreators extends ValueInstantiators.Base {
 
-	private static final String MODEL_PACKAGE = "io.voucherify.spring.model";
-
 	@Override
 	public ValueInstantiator modifyValueInstantiator(DeserializationConfig config, BeanDescription.Supplier beanDescRef,
 			ValueInstantiator defaultInstantiator) {
@@ -44,7 +42,8 @@ final class VoucherifyRecordCreators extends ValueInstantiators.Base {
 	private static @Nullable MethodHandle spread(Constructor<?> constructor) {
 		Class<?> type = constructor.getDeclaringClass();
 		if (!type.isRecord() || !Modifier.isPublic(type.getModifiers())
-				|| !Modifier.isPublic(constructor.getModifiers()) || !MODEL_PACKAGE.equals(type.getPackageName())) {
+				|| !Modifier.isPublic(constructor.getModifiers())
+				|| !VoucherifyJson.MODEL_PACKAGE.equals(type.getPackageName())) {
 			return null;
 		}
 		try {

@@ -880,8 +880,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			builder.observationConvention(new CodeFreeClientRequestObservationConvention());
 			this.customizers.forEach((customizer) -> customizer.customize(builder));
 			// A copy, so that later changes to a builder handed in cannot reach the
-			// client
-			// built on the first call.
+			// client built on the first call.
 			RestClient.Builder configured = builder.clone();
 			return new VouchersTemplate(SingletonSupplier.of(configured::build), baseUrl, this, List.copyOf(resources));
 		}

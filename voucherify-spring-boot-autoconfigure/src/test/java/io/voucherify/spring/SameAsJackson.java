@@ -1,5 +1,6 @@
 package io.voucherify.spring;
 
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,12 @@ final class SameAsJackson {
 		else {
 			assertThat(actual).as(json).isEqualTo(expected);
 		}
+	}
+
+	/** The deserializer the client's mapper reads a root value of {@code type} with. */
+	static ValueDeserializer<Object> clientDeserializerOf(Class<?> type) {
+		return VoucherifyJson.MAPPER._deserializationContext()
+			.findRootValueDeserializer(VoucherifyJson.MAPPER.constructType(type));
 	}
 
 	private static Object read(JsonMapper mapper, String json, Class<?> type) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.ValueDeserializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,10 +28,7 @@ class VoucherifyEnumLookupTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("enums")
 	void readsEveryModelEnumThroughTheLookup(Class<?> type) {
-		ValueDeserializer<?> deserializer = VoucherifyJson.MAPPER._deserializationContext()
-			.findRootValueDeserializer(VoucherifyJson.MAPPER.constructType(type));
-
-		assertThat(deserializer).isInstanceOf(VoucherifyEnumLookup.Lookup.class);
+		assertThat(SameAsJackson.clientDeserializerOf(type)).isInstanceOf(VoucherifyEnumLookup.Lookup.class);
 	}
 
 	@ParameterizedTest(name = "{0}")

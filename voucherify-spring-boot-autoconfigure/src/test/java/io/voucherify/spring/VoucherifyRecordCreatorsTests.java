@@ -29,10 +29,7 @@ class VoucherifyRecordCreatorsTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("io.voucherify.spring.model.ModelDeserializationTests#responseExamples")
 	void createsRecordsThroughTheSpreadConstructor(String example, Class<?> type) {
-		Object deserializer = VoucherifyJson.MAPPER._deserializationContext()
-			.findRootValueDeserializer(VoucherifyJson.MAPPER.constructType(type));
-
-		assertThat(ReflectionTestUtils.getField(deserializer, "_valueInstantiator"))
+		assertThat(ReflectionTestUtils.getField(SameAsJackson.clientDeserializerOf(type), "_valueInstantiator"))
 			.isInstanceOf(VoucherifyRecordCreators.Spread.class);
 	}
 

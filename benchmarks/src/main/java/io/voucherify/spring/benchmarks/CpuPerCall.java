@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import io.voucherify.client.VoucherifyClient;
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.benchmarks.Clients.StarterTransport;
-import io.voucherify.spring.model.Voucher;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
@@ -48,13 +47,8 @@ public final class CpuPerCall {
 			ThreadLocal<VoucherifyClient> sdkPerThread = ThreadLocal.withInitial(() -> Clients.sdk(baseUrl));
 			cases.put("starterJdk", () -> starterJdk.getVoucher(Fixtures.CODE));
 			cases.put("starter", () -> starterApache.getVoucher(Fixtures.CODE));
-			cases.put("restClientJdk",
-					() -> restClientJdk.get().uri("/v1/vouchers/{code}", Fixtures.CODE).retrieve().body(Voucher.class));
-			cases.put("restClientApache",
-					() -> restClientApache.get()
-						.uri("/v1/vouchers/{code}", Fixtures.CODE)
-						.retrieve()
-						.body(Voucher.class));
+			cases.put("restClientJdk", () -> GetVoucherBenchmark.call(restClientJdk));
+			cases.put("restClientApache", () -> GetVoucherBenchmark.call(restClientApache));
 			cases.put("sdkShared", () -> sdk.vouchers().get(Fixtures.CODE));
 			cases.put("sdkPerThread", () -> sdkPerThread.get().vouchers().get(Fixtures.CODE));
 			com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory

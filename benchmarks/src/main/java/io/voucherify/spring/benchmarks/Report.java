@@ -116,10 +116,9 @@ public final class Report {
 						+ "%d warm-up iterations of %d s, %d measured iterations of %d s "
 						+ "(16 threads: %d warm-up iterations of %d s, "
 						+ "%d measured iterations of %d s); server in its own JVM on loopback.%n%n",
-				Integer.getInteger("bench.setupWarmupSeconds", GetVoucherBenchmark.SETUP_WARMUP_SECONDS),
-				report.warmupIterations, report.warmupSeconds, report.iterations, report.seconds,
-				Math.max(1, report.warmupIterations - 1), report.warmupSeconds, Math.max(5, report.iterations),
-				Math.max(5, report.seconds)));
+				GetVoucherBenchmark.SETUP_WARMUP_SECONDS, report.warmupIterations(1), report.warmupSeconds,
+				report.iterations(1), report.seconds(1), report.warmupIterations(16), report.warmupSeconds,
+				report.iterations(16), report.seconds(16)));
 		if (!skip.contains("jmh")) {
 			markdown.append(report.runJmh());
 		}
@@ -196,12 +195,10 @@ public final class Report {
 			.mode(mode)
 			.threads(threads)
 			.forks(1)
-			// Every fork is warmed up single-threaded in its set-up first.
-			.warmupIterations((threads > 1) ? Math.max(1, this.warmupIterations - 1) : this.warmupIterations)
+			.warmupIterations(warmupIterations(threads))
 			.warmupTime(TimeValue.seconds(this.warmupSeconds))
-			// 16 busy threads on 2 CPUs leave the JIT little time: measure longer.
-			.measurementIterations((threads > 1) ? Math.max(5, this.iterations) : this.iterations)
-			.measurementTime(TimeValue.seconds((threads > 1) ? Math.max(5, this.seconds) : this.seconds))
+			.measurementIterations(iterations(threads))
+			.measurementTime(TimeValue.seconds(seconds(threads)))
 			.shouldFailOnError(true);
 		options.addProfiler(GCProfiler.class);
 		options.addProfiler(CpuTimeProfiler.class);
@@ -216,6 +213,23 @@ public final class Report {
 			throw new IllegalStateException("Expected one result for " + name + ", got " + results.size());
 		}
 		return results.iterator().next();
+	}
+
+	/**
+	 * Every fork is warmed up single-threaded in its set-up first, so multi-threaded runs
+	 * take one JMH warm-up iteration fewer.
+	 */
+	private int warmupIterations(int threads) {
+		return (threads > 1) ? Math.max(1, this.warmupIterations - 1) : this.warmupIterations;
+	}
+
+	/** 16 busy threads on 2 CPUs leave the JIT little time: measure longer. */
+	private int iterations(int threads) {
+		return (threads > 1) ? Math.max(5, this.iterations) : this.iterations;
+	}
+
+	private int seconds(int threads) {
+		return (threads > 1) ? Math.max(5, this.seconds) : this.seconds;
 	}
 
 	private static String jmhMarkdown(Map<String, Row> rows) {

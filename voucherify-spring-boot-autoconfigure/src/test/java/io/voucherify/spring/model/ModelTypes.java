@@ -9,7 +9,7 @@ import java.util.List;
 public final class ModelTypes {
 
 	/** Records read from or written to JSON. */
-	public static final List<Class<? extends Record>> RECORDS = List.of(ApiKeyReference.class, AsyncAction.class,
+	static final List<Class<? extends Record>> RECORDS = List.of(ApiKeyReference.class, AsyncAction.class,
 			BalanceUpdateResponse.class, Category.class, DailyValidityPeriod.class, Discount.class,
 			DiscountUnitItem.class, EarningRuleReference.class, EarningRuleSource.class, ErrorInfo.class,
 			EventReference.class, EventSource.class, FieldFilter.class, FilterConditions.class, Gift.class,
