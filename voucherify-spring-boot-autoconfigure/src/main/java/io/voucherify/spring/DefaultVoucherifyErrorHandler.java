@@ -43,12 +43,6 @@ public class DefaultVoucherifyErrorHandler implements VoucherifyErrorHandler {
 	/** How much of an error body is read. */
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
-	/**
-	 * A mapper of our own: the envelope is read the same way whatever the application's
-	 * Jackson settings are.
-	 */
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final Clock clock;
 
 	/** Create a handler using the system clock for {@code X-Rate-Limit-Retry}. */
@@ -96,7 +90,7 @@ public class DefaultVoucherifyErrorHandler implements VoucherifyErrorHandler {
 			return null;
 		}
 		try {
-			VoucherifyError error = JSON.readValue(trimmed, VoucherifyError.class);
+			VoucherifyError error = Envelope.JSON.readValue(trimmed, VoucherifyError.class);
 			// Any JSON object parses; only one naming an error counts as the envelope.
 			return (error.code() != null || error.key() != null || error.message() != null) ? error : null;
 		}
@@ -141,6 +135,17 @@ public class DefaultVoucherifyErrorHandler implements VoucherifyErrorHandler {
 
 	private static Duration nonNegative(Duration duration) {
 		return duration.isNegative() ? Duration.ZERO : duration;
+	}
+
+	/**
+	 * A mapper of our own: the envelope is read the same way whatever the application's
+	 * Jackson settings are. In a holder, so that it is built on the first error, not
+	 * during start-up.
+	 */
+	private static final class Envelope {
+
+		static final JsonMapper JSON = JsonMapper.builder().build();
+
 	}
 
 }

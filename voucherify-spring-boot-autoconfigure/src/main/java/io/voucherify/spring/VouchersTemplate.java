@@ -747,8 +747,9 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		 * {@link #maxConnections(int)}, no automatic retries: the template's own retries
 		 * decide), else the JDK {@code HttpClient}, either with this builder's timeouts
 		 * and built on the first call.
-		 * @param restClientBuilder the builder; the template configures it, so do not
-		 * share it
+		 * @param restClientBuilder the builder; {@link #build()} takes a copy, which the
+		 * template configures on its first call, so later changes to this one do not
+		 * reach the client
 		 * @return this builder
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
@@ -840,7 +841,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		}
 
 		/**
-		 * Add a customizer, applied after the template's own settings.
+		 * Add a customizer, applied after the template's own settings when the client is
+		 * built, on the template's first call.
 		 * @param customizer the customizer
 		 * @return this builder
 		 */
@@ -861,7 +863,22 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			String channel = requireSetting(this.channel, "channel");
 			String baseUrl = validateBaseUrl(this.baseUrl);
 			List<AutoCloseable> resources = new ArrayList<>(this.resources);
-			RestClient.Builder builder = restClientBuilder(resources);
+			Supplier<RestClient.Builder> start = restClientBuilder(resources);
+			List<VoucherifyRestClientCustomizer> customizers = List.copyOf(this.customizers);
+			// Configured and built on the first call: the headers alone load and
+			// initialise Spring's HTTP header and media type classes, several
+			// milliseconds of a cold start (BENCHMARKS.md).
+			SingletonSupplier<RestClient> restClient = SingletonSupplier.of(() -> {
+				RestClient.Builder builder = start.get();
+				configure(builder, appId, secretKey, channel, apiVersion);
+				customizers.forEach((customizer) -> customizer.customize(builder));
+				return builder.build();
+			});
+			return new VouchersTemplate(restClient, baseUrl, this, List.copyOf(resources));
+		}
+
+		private static void configure(RestClient.Builder builder, String appId, String secretKey, String channel,
+				String apiVersion) {
 			// The client's JSON converter also in the JSON slot, so that the defaults do
 			// not build a JsonMapper of their own only to have it removed.
 			builder.configureMessageConverters((converters) -> converters.withJsonConverter(VoucherifyJson.CONVERTER)
@@ -878,20 +895,21 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			// Spring's own convention would put the expanded URL, code included, in
 			// http.url.
 			builder.observationConvention(new CodeFreeClientRequestObservationConvention());
-			this.customizers.forEach((customizer) -> customizer.customize(builder));
-			// A copy, so that later changes to a builder handed in cannot reach the
-			// client built on the first call.
-			RestClient.Builder configured = builder.clone();
-			return new VouchersTemplate(SingletonSupplier.of(configured::build), baseUrl, this, List.copyOf(resources));
 		}
 
-		private RestClient.Builder restClientBuilder(List<AutoCloseable> resources) {
+		/**
+		 * Where the client's builder comes from: a copy of the one handed in, taken now
+		 * so that later changes to it cannot reach the client, or a new one on the
+		 * default transport.
+		 */
+		private Supplier<RestClient.Builder> restClientBuilder(List<AutoCloseable> resources) {
 			if (this.restClientBuilder != null) {
-				return this.restClientBuilder;
+				RestClient.Builder copy = this.restClientBuilder.clone();
+				return () -> copy;
 			}
 			VoucherifyClientHttpRequestFactory transport = defaultRequestFactory();
 			resources.add(transport);
-			return RestClient.builder().requestFactory(transport);
+			return () -> RestClient.builder().requestFactory(transport);
 		}
 
 		private VoucherifyClientHttpRequestFactory defaultRequestFactory() {

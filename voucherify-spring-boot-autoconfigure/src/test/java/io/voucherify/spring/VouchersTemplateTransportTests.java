@@ -1,6 +1,7 @@
 package io.voucherify.spring;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -71,12 +72,38 @@ class VouchersTemplateTransportTests {
 	void changesToAHandedInBuilderAfterBuildDoNotReachTheClient() {
 		RestClient.Builder restClientBuilder = RestClient.builder();
 		try (VouchersTemplate vouchers = builder().restClientBuilder(restClientBuilder).build()) {
-			restClientBuilder.defaultHeader("X-App-Token", "changed-later");
+			restClientBuilder.defaultHeader("X-Added-Later", "yes");
 
 			vouchers.getVoucher("GIFT-1");
 
-			wireMock.verify(
+			wireMock.verify(getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withoutHeader("X-Added-Later"));
+		}
+	}
+
+	@Test
+	void aHandedInBuilderIsLeftAsItWas() {
+		RestClient.Builder restClientBuilder = RestClient.builder().baseUrl(wireMock.baseUrl());
+		try (VouchersTemplate vouchers = builder().restClientBuilder(restClientBuilder).build()) {
+			vouchers.getVoucher("GIFT-1");
+
+			restClientBuilder.build().get().uri("/v1/vouchers/GIFT-1").retrieve().toBodilessEntity();
+
+			wireMock.verify(1,
 					getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withHeader("X-App-Token", equalTo("secret")));
+			wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withoutHeader("X-App-Token"));
+		}
+	}
+
+	@Test
+	void customizersRunOnceWhenTheFirstCallBuildsTheClient() {
+		AtomicInteger runs = new AtomicInteger();
+		try (VouchersTemplate vouchers = builder().customizer((restClientBuilder) -> runs.incrementAndGet()).build()) {
+			assertThat(runs).as("after build()").hasValue(0);
+
+			vouchers.getVoucher("GIFT-1");
+			vouchers.getVoucher("GIFT-1");
+
+			assertThat(runs).as("after two calls").hasValue(1);
 		}
 	}
 
