@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.benchmarks.Clients.StarterTransport;
+import io.voucherify.spring.model.Voucher;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,7 +32,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>warm: contexts started and stopped repeatedly in one JVM (the auto-configuration's
  * own work, without class loading and JIT).</li>
  * </ul>
- * Reports medians. {@code java -cp benchmarks/target/benchmarks.jar
+ * A cold start is measured as wall-clock time, as the CPU time of the thread that starts
+ * the context, and as the CPU time of the whole JVM (the JIT compilers, which the new
+ * classes keep busy beside the starting thread, included). The first {@code getVoucher}
+ * call after a cold start is timed too: it builds the HTTP client and the
+ * {@code RestClient}, which the starter leaves out of the start. Reports medians.
+ * {@code java -cp benchmarks/target/benchmarks.jar
  * io.voucherify.spring.benchmarks.StartupBenchmark [coldRuns] [warmRuns]}
  */
 public final class StartupBenchmark {
@@ -48,7 +54,7 @@ public final class StartupBenchmark {
 			return;
 		}
 		if (args.length > 0 && args[0].equals("--child")) {
-			child(args[1].equals("ALL") ? null : StarterTransport.valueOf(args[1]), Integer.parseInt(args[2]));
+			child(args[1].equals("ALL") ? null : StarterTransport.valueOf(args[1]), Integer.parseInt(args[2]), args[3]);
 			return;
 		}
 		int cold = (args.length > 0) ? Integer.parseInt(args[0]) : 11;
@@ -57,32 +63,37 @@ public final class StartupBenchmark {
 	}
 
 	static Result run(int coldRuns, int warmRuns) throws IOException, InterruptedException {
-		Map<StarterTransport, List<Double>> cold = new EnumMap<>(StarterTransport.class);
-		Map<StarterTransport, List<Double>> coldCpu = new EnumMap<>(StarterTransport.class);
-		for (int i = 0; i < coldRuns; i++) {
-			for (StarterTransport variant : VARIANTS) {
-				for (String line : spawnLines(variant.name(), 0)) {
-					String[] fields = line.split(" ");
-					cold.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(Double.parseDouble(fields[2]));
-					coldCpu.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(Double.parseDouble(fields[3]));
+		Map<Measure, Map<StarterTransport, List<Double>>> cold = new EnumMap<>(Measure.class);
+		Map<StarterTransport, List<Double>> warm = new EnumMap<>(StarterTransport.class);
+		try (ServerProcess server = ServerProcess.start()) {
+			for (int i = 0; i < coldRuns; i++) {
+				for (StarterTransport variant : VARIANTS) {
+					for (String line : spawnLines(variant.name(), 0, server.baseUrl())) {
+						String[] fields = line.split(" ");
+						for (Measure measure : Measure.values()) {
+							cold.computeIfAbsent(measure, (key) -> new EnumMap<>(StarterTransport.class))
+								.computeIfAbsent(variant, (key) -> new ArrayList<>())
+								.add(Double.parseDouble(fields[2 + measure.ordinal()]));
+						}
+					}
 				}
 			}
+			// One JVM, variants interleaved; the first rounds warm it up and are dropped.
+			List<String> lines = spawnLines("ALL", warmRuns, server.baseUrl());
+			for (String line : lines) {
+				String[] fields = line.split(" ");
+				warm.computeIfAbsent(StarterTransport.valueOf(fields[1]), (key) -> new ArrayList<>())
+					.add(Double.parseDouble(fields[2]));
+			}
 		}
-		Map<StarterTransport, List<Double>> warm = new EnumMap<>(StarterTransport.class);
-		// One JVM, variants interleaved; the first rounds warm it up and are dropped.
-		List<String> lines = spawnLines("ALL", warmRuns);
-		for (String line : lines) {
-			String[] fields = line.split(" ");
-			warm.computeIfAbsent(StarterTransport.valueOf(fields[1]), (key) -> new ArrayList<>())
-				.add(Double.parseDouble(fields[2]));
-		}
-		return new Result(cold, coldCpu, warm);
+		return new Result(cold, warm);
 	}
 
-	private static List<String> spawnLines(String variant, int runs) throws IOException, InterruptedException {
+	private static List<String> spawnLines(String variant, int runs, String baseUrl)
+			throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-				StartupBenchmark.class.getName(), "--child", variant, Integer.toString(runs));
+				StartupBenchmark.class.getName(), "--child", variant, Integer.toString(runs), baseUrl);
 		builder.redirectError(ProcessBuilder.Redirect.INHERIT);
 		Process process = builder.start();
 		List<String> lines = new ArrayList<>();
@@ -101,22 +112,16 @@ public final class StartupBenchmark {
 	}
 
 	/**
-	 * Start contexts and print {@code STARTUP <variant> <ms> <main-thread CPU ms>}. With
-	 * {@code ALL}: the variants interleaved, {@code runs} measured rounds after 5 warm-up
-	 * rounds.
+	 * Start contexts and print {@code STARTUP <variant>} and the {@link Measure}s in
+	 * milliseconds. With {@code ALL}: the variants interleaved, {@code runs} measured
+	 * rounds after 5 warm-up rounds.
 	 */
-	private static void child(StarterTransport only, int runs) {
-		// Unused port: no call is made, the context only has to start.
-		String baseUrl = "http://127.0.0.1:9";
+	private static void child(StarterTransport only, int runs, String baseUrl) {
 		if (only != null && runs == 0) {
 			// The application's own context first, without the starter: what Boot and the
 			// shared libraries (Jackson, RestClient) load is then loaded, and the second
 			// start shows what this variant adds, its classes still cold.
 			startOnce(StarterTransport.NONE, baseUrl);
-			System.out.println("STARTUP " + only + " " + startOnce(only, baseUrl));
-			return;
-		}
-		if (only != null) {
 			System.out.println("STARTUP " + only + " " + startOnce(only, baseUrl));
 			return;
 		}
@@ -131,24 +136,35 @@ public final class StartupBenchmark {
 	}
 
 	/**
-	 * Start and stop one context.
-	 * @return the wall-clock and the main thread's CPU milliseconds of the start,
-	 * space-separated: the CPU time leaves out what other processes and the JVM's
-	 * background threads (JIT, GC) do meanwhile
+	 * Start a context, make its first call, and stop it.
+	 * @return the {@link Measure}s in milliseconds, space-separated
 	 */
 	private static String startOnce(StarterTransport variant, String baseUrl) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
 		long cpu = threads.getCurrentThreadCpuTime();
+		long processCpu = os.getProcessCpuTime();
 		long start = System.nanoTime();
 		ConfigurableApplicationContext context = Clients.starterContext(baseUrl, variant, true);
 		double ms = (System.nanoTime() - start) / 1e6;
 		double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
-		boolean hasClient = context.getBeanProvider(VouchersOperations.class).getIfAvailable() != null;
-		if (hasClient == (variant == StarterTransport.NONE)) {
-			throw new IllegalStateException("Unexpected client presence for " + variant + ": " + hasClient);
+		double processCpuMs = (os.getProcessCpuTime() - processCpu) / 1e6;
+		VouchersOperations vouchers = context.getBeanProvider(VouchersOperations.class).getIfAvailable();
+		if ((vouchers == null) != (variant == StarterTransport.NONE)) {
+			throw new IllegalStateException("Unexpected client presence for " + variant + ": " + vouchers);
+		}
+		double firstCallMs = Double.NaN;
+		if (vouchers != null) {
+			long call = System.nanoTime();
+			Voucher voucher = vouchers.getVoucher(Fixtures.CODE);
+			firstCallMs = (System.nanoTime() - call) / 1e6;
+			if (!Fixtures.isExpected(voucher)) {
+				throw new IllegalStateException("Wrong voucher from " + variant + ": " + voucher);
+			}
 		}
 		context.close();
-		return ms + " " + cpuMs;
+		return ms + " " + cpuMs + " " + processCpuMs + " " + firstCallMs;
 	}
 
 	/**
@@ -158,6 +174,7 @@ public final class StartupBenchmark {
 	private static void steps(StarterTransport variant, int top) {
 		org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup startup = new org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup(
 				100_000);
+		// Unused port: no call is made, the context only has to start.
 		startOnce(StarterTransport.NONE, "http://127.0.0.1:9");
 		long start = System.nanoTime();
 		ConfigurableApplicationContext context = Clients.starterContext("http://127.0.0.1:9", variant, true,
@@ -205,19 +222,39 @@ public final class StartupBenchmark {
 		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
-	/**
-	 * Start-up times in milliseconds, by variant: cold wall-clock, cold main-thread CPU,
-	 * warm wall-clock.
-	 */
-	record Result(Map<StarterTransport, List<Double>> cold, Map<StarterTransport, List<Double>> coldCpu,
-			Map<StarterTransport, List<Double>> warm) {
+	/** What a cold start measures, in the order the child prints them. */
+	enum Measure {
 
-		double coldMedian(StarterTransport variant) {
-			return median(this.cold.getOrDefault(variant, List.of()));
+		/** Wall-clock time of the context's start. */
+		WALL,
+
+		/** CPU time of the thread that starts the context. */
+		THREAD_CPU,
+
+		/** CPU time of the whole JVM (JIT compilers and GC included) during the start. */
+		PROCESS_CPU,
+
+		/** Wall-clock time of the first {@code getVoucher} call after the start. */
+		FIRST_CALL
+
+	}
+
+	/**
+	 * Start-up times in milliseconds, by variant: the cold {@link Measure}s and the warm
+	 * wall-clock.
+	 */
+	record Result(Map<Measure, Map<StarterTransport, List<Double>>> cold, Map<StarterTransport, List<Double>> warm) {
+
+		List<Double> cold(Measure measure, StarterTransport variant) {
+			return this.cold.getOrDefault(measure, Map.of()).getOrDefault(variant, List.of());
 		}
 
-		double coldCpuMedian(StarterTransport variant) {
-			return median(this.coldCpu.getOrDefault(variant, List.of()));
+		double coldMedian(StarterTransport variant) {
+			return coldMedian(Measure.WALL, variant);
+		}
+
+		double coldMedian(Measure measure, StarterTransport variant) {
+			return median(cold(measure, variant));
 		}
 
 		double warmMedian(StarterTransport variant) {
@@ -227,34 +264,36 @@ public final class StartupBenchmark {
 		String toMarkdown() {
 			StringBuilder out = new StringBuilder();
 			out.append("| Application context | cold start, median ms (n) | added vs without "
-					+ "| cold start, main thread's CPU, median ms | added vs without "
-					+ "| warm start, median ms (n) | added vs without |\n");
-			out.append("|---|---:|---:|---:|---:|---:|---:|\n");
-			double coldBase = coldMedian(StarterTransport.NONE);
-			double coldCpuBase = coldCpuMedian(StarterTransport.NONE);
-			double warmBase = warmMedian(StarterTransport.NONE);
+					+ "| the starting thread's CPU, median ms | added | the JVM's CPU, median ms | added "
+					+ "| warm start, median ms (n) | added vs without | cold first call, median ms |\n");
+			out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 			for (StarterTransport variant : VARIANTS) {
-				out.append(String
-					.format("| %s | %.1f (%d) | %s | %.1f | %s | %.1f (%d) | %s |%n", label(variant),
-							coldMedian(variant), this.cold.getOrDefault(variant, List.of()).size(),
-							(variant == StarterTransport.NONE)
-									? "-" : String.format("%+.1f", coldMedian(variant) - coldBase),
-							coldCpuMedian(variant),
-							(variant == StarterTransport.NONE) ? "-"
-									: String.format("%+.1f", coldCpuMedian(variant) - coldCpuBase),
-							warmMedian(variant), this.warm.getOrDefault(variant, List.of()).size(),
-							(variant == StarterTransport.NONE) ? "-"
-									: String.format("%+.1f", warmMedian(variant) - warmBase)));
+				out.append(String.format("| %s | %.1f (%d) | %s | %.1f | %s | %.1f | %s | %.1f (%d) | %s | %s |%n",
+						label(variant), coldMedian(variant), cold(Measure.WALL, variant).size(),
+						added(variant, coldMedian(variant), coldMedian(StarterTransport.NONE)),
+						coldMedian(Measure.THREAD_CPU, variant),
+						added(variant, coldMedian(Measure.THREAD_CPU, variant),
+								coldMedian(Measure.THREAD_CPU, StarterTransport.NONE)),
+						coldMedian(Measure.PROCESS_CPU, variant),
+						added(variant, coldMedian(Measure.PROCESS_CPU, variant),
+								coldMedian(Measure.PROCESS_CPU, StarterTransport.NONE)),
+						warmMedian(variant), this.warm.getOrDefault(variant, List.of()).size(),
+						added(variant, warmMedian(variant), warmMedian(StarterTransport.NONE)),
+						(variant == StarterTransport.NONE) ? "-"
+								: String.format("%.1f", coldMedian(Measure.FIRST_CALL, variant))));
 			}
 			out.append("\nAll cold runs (ms): ");
 			for (StarterTransport variant : VARIANTS) {
 				out.append(variant)
 					.append(' ')
-					.append(Arrays
-						.toString(this.cold.getOrDefault(variant, List.of()).stream().mapToLong(Math::round).toArray()))
+					.append(Arrays.toString(cold(Measure.WALL, variant).stream().mapToLong(Math::round).toArray()))
 					.append("; ");
 			}
 			return out.append('\n').toString();
+		}
+
+		private static String added(StarterTransport variant, double value, double base) {
+			return (variant == StarterTransport.NONE) ? "-" : String.format("%+.1f", value - base);
 		}
 
 		static String label(StarterTransport variant) {
