@@ -121,8 +121,8 @@ public final class StartupBenchmark {
 			// The application's own context first, without the starter: what Boot and the
 			// shared libraries (Jackson, RestClient) load is then loaded, and the second
 			// start shows what this variant adds, its classes still cold.
-			startOnce(StarterTransport.NONE, baseUrl);
-			System.out.println("STARTUP " + only + " " + startOnce(only, baseUrl));
+			String baseline = startOnce(StarterTransport.NONE, baseUrl);
+			System.out.println("STARTUP " + only + " " + startOnce(only, baseUrl) + " " + baseline.split(" ")[0]);
 			return;
 		}
 		for (int round = 0; round < 5 + runs; round++) {
@@ -235,7 +235,13 @@ public final class StartupBenchmark {
 		PROCESS_CPU,
 
 		/** Wall-clock time of the first {@code getVoucher} call after the start. */
-		FIRST_CALL
+		FIRST_CALL,
+
+		/**
+		 * Wall-clock time of the same JVM's first start, the baseline application's,
+		 * which shows how fast that JVM ran.
+		 */
+		FIRST_START
 
 	}
 
@@ -282,6 +288,14 @@ public final class StartupBenchmark {
 						(variant == StarterTransport.NONE) ? "-"
 								: String.format("%.1f", coldMedian(Measure.FIRST_CALL, variant))));
 			}
+			out.append("\nCold wall-clock added vs without, with a 90 % bootstrap interval of the difference of "
+					+ "medians; paired: each JVM's measured start minus its own first start, which takes out how fast "
+					+ "that JVM ran:\n\n");
+			for (StarterTransport variant : VARIANTS.subList(1, VARIANTS.size())) {
+				out.append(String.format("- %s: %s; paired %s%n", variant,
+						interval(cold(Measure.WALL, variant), cold(Measure.WALL, StarterTransport.NONE)),
+						interval(paired(variant), paired(StarterTransport.NONE))));
+			}
 			out.append("\nAll cold runs (ms): ");
 			for (StarterTransport variant : VARIANTS) {
 				out.append(variant)
@@ -290,6 +304,44 @@ public final class StartupBenchmark {
 					.append("; ");
 			}
 			return out.append('\n').toString();
+		}
+
+		/** Each JVM's measured start minus its first start. */
+		List<Double> paired(StarterTransport variant) {
+			List<Double> measured = cold(Measure.WALL, variant);
+			List<Double> first = cold(Measure.FIRST_START, variant);
+			List<Double> paired = new ArrayList<>();
+			for (int i = 0; i < Math.min(measured.size(), first.size()); i++) {
+				paired.add(measured.get(i) - first.get(i));
+			}
+			return paired;
+		}
+
+		/**
+		 * The difference of the medians and its 5th-95th percentile over 10,000 bootstrap
+		 * resamples (fixed seed, so the same runs give the same interval).
+		 */
+		static String interval(List<Double> values, List<Double> base) {
+			if (values.isEmpty() || base.isEmpty()) {
+				return "-";
+			}
+			java.util.Random random = new java.util.Random(42);
+			double[] differences = new double[10_000];
+			for (int i = 0; i < differences.length; i++) {
+				differences[i] = median(resample(values, random)) - median(resample(base, random));
+			}
+			Arrays.sort(differences);
+			return String.format("%+.1f ms (%+.1f to %+.1f)", median(values) - median(base),
+					differences[differences.length / 20],
+					differences[differences.length - 1 - differences.length / 20]);
+		}
+
+		private static List<Double> resample(List<Double> values, java.util.Random random) {
+			List<Double> sample = new ArrayList<>(values.size());
+			for (int i = 0; i < values.size(); i++) {
+				sample.add(values.get(random.nextInt(values.size())));
+			}
+			return sample;
 		}
 
 		private static String added(StarterTransport variant, double value, double base) {
