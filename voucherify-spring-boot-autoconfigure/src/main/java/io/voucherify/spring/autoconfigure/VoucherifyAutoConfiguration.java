@@ -30,6 +30,7 @@ import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -104,23 +105,18 @@ public final class VoucherifyAutoConfiguration {
 			ObjectProvider<VoucherifyRestClientCustomizer> voucherifyCustomizers) {
 		validate(properties, connectionDetails);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
+		ClientHttpRequestFactoryBuilder<?> detected = requestFactoryBuilder
 			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
-		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
-			// The JDK client's cleartext HTTP/2 upgrade breaks streamed bodies (CSV
-			// upload) on some plain-http servers (Jetty 12 answers RST_STREAM).
-			factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
-		}
-		else if (HTTP_COMPONENTS_PRESENT && factoryBuilder instanceof HttpComponentsClientHttpRequestFactoryBuilder) {
-			factoryBuilder = HttpComponentsTransport.configure(factoryBuilder, properties.getMaxConnections());
-		}
-		ClientHttpRequestFactoryBuilder<?> transport = factoryBuilder;
+		int maxConnections = properties.getMaxConnections();
 		HttpClientSettings standard = settings.withTimeouts(connectTimeout, readTimeout);
 		HttpClientSettings bulk = settings.withTimeouts(connectTimeout, properties.getBulkReadTimeout());
-		// Built on the first call: an HTTP client and its TLS set-up take a few hundred
-		// milliseconds of a cold start (BENCHMARKS.md).
+		// Configured and built on the first call: an HTTP client and its TLS set-up take
+		// a few hundred milliseconds of a cold start, and even configuring its builder
+		// loads the library's classes (BENCHMARKS.md).
+		SingletonSupplier<ClientHttpRequestFactoryBuilder<?>> transport = SingletonSupplier
+			.of(() -> configure(detected, maxConnections));
 		VoucherifyClientHttpRequestFactory requestFactory = new VoucherifyClientHttpRequestFactory(
-				() -> transport.build(standard), () -> transport.build(bulk));
+				() -> transport.obtain().build(standard), () -> transport.obtain().build(bulk));
 		RestClient.Builder restClientBuilder = RestClient.builder().requestFactory(requestFactory);
 		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(restClientBuilder));
 		VouchersTemplate.Builder builder = VouchersTemplate.builder()
@@ -133,6 +129,19 @@ public final class VoucherifyAutoConfiguration {
 			.releaseOnClose(requestFactory);
 		voucherifyCustomizers.orderedStream().forEach(builder::customizer);
 		return builder;
+	}
+
+	private static ClientHttpRequestFactoryBuilder<?> configure(ClientHttpRequestFactoryBuilder<?> factoryBuilder,
+			int maxConnections) {
+		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
+			// The JDK client's cleartext HTTP/2 upgrade breaks streamed bodies (CSV
+			// upload) on some plain-http servers (Jetty 12 answers RST_STREAM).
+			return jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+		}
+		if (HTTP_COMPONENTS_PRESENT && factoryBuilder instanceof HttpComponentsClientHttpRequestFactoryBuilder) {
+			return HttpComponentsTransport.configure(factoryBuilder, maxConnections);
+		}
+		return factoryBuilder;
 	}
 
 	private static VoucherifyRetrySettings retrySettings(VoucherifyProperties.Retry retry) {
