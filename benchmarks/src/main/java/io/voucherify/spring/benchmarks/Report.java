@@ -125,7 +125,7 @@ public final class Report {
 		if (!skip.contains("startup")) {
 			report.monitor.awaitQuiet(10, Duration.ofMinutes(2));
 			LoadMonitor.Mark mark = report.monitor.mark();
-			StartupBenchmark.Result startup = StartupBenchmark.run(15, 15);
+			StartupBenchmark.Result startup = StartupBenchmark.run(40, 10);
 			markdown.append("## Start-up\n\n")
 				.append(startup.toMarkdown())
 				.append(String.format("%nOther processes' CPU during the start-up runs: %.0f%%.%n%n",

@@ -121,8 +121,8 @@ public final class StartupBenchmark {
 			// The application's own context first, without the starter: what Boot and the
 			// shared libraries (Jackson, RestClient) load is then loaded, and the second
 			// start shows what this variant adds, its classes still cold.
-			String baseline = startOnce(StarterTransport.NONE, baseUrl);
-			System.out.println("STARTUP " + only + " " + startOnce(only, baseUrl) + " " + baseline.split(" ")[0]);
+			startOnce(StarterTransport.NONE, baseUrl);
+			System.out.println("STARTUP " + only + " " + startOnce(only, baseUrl));
 			return;
 		}
 		for (int round = 0; round < 5 + runs; round++) {
@@ -235,13 +235,7 @@ public final class StartupBenchmark {
 		PROCESS_CPU,
 
 		/** Wall-clock time of the first {@code getVoucher} call after the start. */
-		FIRST_CALL,
-
-		/**
-		 * Wall-clock time of the same JVM's first start, the baseline application's,
-		 * which shows how fast that JVM ran.
-		 */
-		FIRST_START
+		FIRST_CALL
 
 	}
 
@@ -288,13 +282,11 @@ public final class StartupBenchmark {
 						(variant == StarterTransport.NONE) ? "-"
 								: String.format("%.1f", coldMedian(Measure.FIRST_CALL, variant))));
 			}
-			out.append("\nCold wall-clock added vs without, with a 90 % bootstrap interval of the difference of "
-					+ "medians; paired: each JVM's measured start minus its own first start, which takes out how fast "
-					+ "that JVM ran:\n\n");
+			out.append("\nAdded vs without, cold, with a 90 % bootstrap interval of the difference of medians:\n\n");
 			for (StarterTransport variant : VARIANTS.subList(1, VARIANTS.size())) {
-				out.append(String.format("- %s: %s; paired %s%n", variant,
+				out.append(String.format("- %s: wall-clock %s; the starting thread's CPU %s%n", variant,
 						interval(cold(Measure.WALL, variant), cold(Measure.WALL, StarterTransport.NONE)),
-						interval(paired(variant), paired(StarterTransport.NONE))));
+						interval(cold(Measure.THREAD_CPU, variant), cold(Measure.THREAD_CPU, StarterTransport.NONE))));
 			}
 			out.append("\nAll cold runs (ms): ");
 			for (StarterTransport variant : VARIANTS) {
@@ -304,17 +296,6 @@ public final class StartupBenchmark {
 					.append("; ");
 			}
 			return out.append('\n').toString();
-		}
-
-		/** Each JVM's measured start minus its first start. */
-		List<Double> paired(StarterTransport variant) {
-			List<Double> measured = cold(Measure.WALL, variant);
-			List<Double> first = cold(Measure.FIRST_START, variant);
-			List<Double> paired = new ArrayList<>();
-			for (int i = 0; i < Math.min(measured.size(), first.size()); i++) {
-				paired.add(measured.get(i) - first.get(i));
-			}
-			return paired;
 		}
 
 		/**
