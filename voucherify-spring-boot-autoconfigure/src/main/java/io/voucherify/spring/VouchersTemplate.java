@@ -900,12 +900,13 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		/**
 		 * Where the client's builder comes from: a copy of the one handed in, taken now
 		 * so that later changes to it cannot reach the client, or a new one on the
-		 * default transport.
+		 * default transport. Each attempt to build the client starts from a fresh
+		 * builder, so that a customizer that failed once has left nothing behind.
 		 */
 		private Supplier<RestClient.Builder> restClientBuilder(List<AutoCloseable> resources) {
 			if (this.restClientBuilder != null) {
 				RestClient.Builder copy = this.restClientBuilder.clone();
-				return () -> copy;
+				return copy::clone;
 			}
 			VoucherifyClientHttpRequestFactory transport = defaultRequestFactory();
 			resources.add(transport);

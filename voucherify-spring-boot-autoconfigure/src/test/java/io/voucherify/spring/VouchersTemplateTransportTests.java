@@ -4,11 +4,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -23,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The transport of a template built without Boot: Apache HttpClient 5 when present (the
@@ -104,6 +108,30 @@ class VouchersTemplateTransportTests {
 			vouchers.getVoucher("GIFT-1");
 
 			assertThat(runs).as("after two calls").hasValue(1);
+		}
+	}
+
+	@ParameterizedTest(name = "builder handed in: {0}")
+	@ValueSource(booleans = { false, true })
+	void aCustomizerThatFailedOnTheFirstCallLeavesNothingBehindForTheNext(boolean handedIn) {
+		AtomicInteger runs = new AtomicInteger();
+		VouchersTemplate.Builder builder = builder().customizer((restClientBuilder) -> {
+			restClientBuilder.defaultHeaders((headers) -> headers.add("X-Attempt", "one"));
+			if (runs.incrementAndGet() == 1) {
+				throw new IllegalStateException("first run fails");
+			}
+		});
+		if (handedIn) {
+			builder.restClientBuilder(RestClient.builder());
+		}
+		try (VouchersTemplate vouchers = builder.build()) {
+			assertThatIllegalStateException().isThrownBy(() -> vouchers.getVoucher("GIFT-1"))
+				.withMessage("first run fails");
+
+			vouchers.getVoucher("GIFT-1");
+
+			LoggedRequest request = wireMock.findAll(getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1"))).get(0);
+			assertThat(request.header("X-Attempt").values()).containsExactly("one");
 		}
 	}
 
