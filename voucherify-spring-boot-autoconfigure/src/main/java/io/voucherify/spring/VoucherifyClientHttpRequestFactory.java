@@ -59,7 +59,8 @@ public final class VoucherifyClientHttpRequestFactory implements ClientHttpReque
 	}
 
 	/**
-	 * Close the HTTP clients built so far (those that can be closed).
+	 * Close the HTTP clients built so far (those that can be closed). Requests after this
+	 * fail with an {@link IOException}, and build no new client.
 	 */
 	@Override
 	public void close() {
@@ -68,7 +69,11 @@ public final class VoucherifyClientHttpRequestFactory implements ClientHttpReque
 	}
 
 	private static void close(Lazy supplier) {
-		ClientHttpRequestFactory factory = supplier.created;
+		ClientHttpRequestFactory factory;
+		synchronized (supplier) {
+			supplier.closed = true;
+			factory = supplier.created;
+		}
 		try {
 			if (factory instanceof DisposableBean disposable) {
 				disposable.destroy();
@@ -101,6 +106,8 @@ public final class VoucherifyClientHttpRequestFactory implements ClientHttpReque
 
 		private volatile @Nullable ClientHttpRequestFactory created;
 
+		private volatile boolean closed;
+
 		Lazy(Supplier<? extends ClientHttpRequestFactory> supplier) {
 			this.supplier = supplier;
 		}
@@ -111,10 +118,16 @@ public final class VoucherifyClientHttpRequestFactory implements ClientHttpReque
 			this.created = ready;
 		}
 
-		ClientHttpRequestFactory get() {
+		ClientHttpRequestFactory get() throws IOException {
+			if (this.closed) {
+				throw new IOException("The Voucherify client's HTTP client is closed");
+			}
 			ClientHttpRequestFactory factory = this.created;
 			if (factory == null) {
 				synchronized (this) {
+					if (this.closed) {
+						throw new IOException("The Voucherify client's HTTP client is closed");
+					}
 					factory = this.created;
 					if (factory == null) {
 						factory = this.supplier.get();

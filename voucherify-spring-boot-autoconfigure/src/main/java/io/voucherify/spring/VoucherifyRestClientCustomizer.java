@@ -6,9 +6,8 @@ import org.springframework.web.client.RestClient;
  * Customizes the {@link RestClient.Builder} of the Voucherify client only, after the
  * starter has applied its own settings; the application's other clients are untouched.
  * Declare beans of this type to add headers, request initializers or interceptors. Beans
- * are applied in {@code @Order}, when the client is built on its first call. Mind that
- * any interceptor makes Spring buffer each request body in memory, the CSV upload
- * included.
+ * are applied in {@code @Order}. Mind that any interceptor makes Spring buffer each
+ * request body in memory, the CSV upload included.
  */
 @FunctionalInterface
 public interface VoucherifyRestClientCustomizer {

@@ -747,9 +747,9 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		 * {@link #maxConnections(int)}, no automatic retries: the template's own retries
 		 * decide), else the JDK {@code HttpClient}, either with this builder's timeouts
 		 * and built on the first call.
-		 * @param restClientBuilder the builder; {@link #build()} takes a copy, which the
-		 * template configures on its first call, so later changes to this one do not
-		 * reach the client
+		 * @param restClientBuilder the builder; {@link #build()} configures a copy of it,
+		 * so that this one is left as it is and later changes to it do not reach the
+		 * client
 		 * @return this builder
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
@@ -841,8 +841,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		}
 
 		/**
-		 * Add a customizer, applied after the template's own settings when the client is
-		 * built, on the template's first call.
+		 * Add a customizer, applied by {@link #build()} after the template's own
+		 * settings.
 		 * @param customizer the customizer
 		 * @return this builder
 		 */
@@ -863,22 +863,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			String channel = requireSetting(this.channel, "channel");
 			String baseUrl = validateBaseUrl(this.baseUrl);
 			List<AutoCloseable> resources = new ArrayList<>(this.resources);
-			Supplier<RestClient.Builder> start = restClientBuilder(resources);
-			List<VoucherifyRestClientCustomizer> customizers = List.copyOf(this.customizers);
-			// Configured and built on the first call: the headers alone load and
-			// initialise Spring's HTTP header and media type classes, several
-			// milliseconds of a cold start (BENCHMARKS.md).
-			SingletonSupplier<RestClient> restClient = SingletonSupplier.of(() -> {
-				RestClient.Builder builder = start.get();
-				configure(builder, appId, secretKey, channel, apiVersion);
-				customizers.forEach((customizer) -> customizer.customize(builder));
-				return builder.build();
-			});
-			return new VouchersTemplate(restClient, baseUrl, this, List.copyOf(resources));
-		}
-
-		private static void configure(RestClient.Builder builder, String appId, String secretKey, String channel,
-				String apiVersion) {
+			RestClient.Builder builder = restClientBuilder(resources);
 			// The client's JSON converter also in the JSON slot, so that the defaults do
 			// not build a JsonMapper of their own only to have it removed.
 			builder.configureMessageConverters((converters) -> converters.withJsonConverter(VoucherifyJson.CONVERTER)
@@ -895,22 +880,34 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			// Spring's own convention would put the expanded URL, code included, in
 			// http.url.
 			builder.observationConvention(new CodeFreeClientRequestObservationConvention());
+			// Customizers run now, so that one that fails stops the application's start.
+			this.customizers.forEach((customizer) -> customizer.customize(builder));
+			return new VouchersTemplate(SingletonSupplier.of(builder::build), baseUrl, this, List.copyOf(resources));
 		}
 
 		/**
-		 * Where the client's builder comes from: a copy of the one handed in, taken now
-		 * so that later changes to it cannot reach the client, or a new one on the
-		 * default transport. Each attempt to build the client starts from a fresh
-		 * builder, so that a customizer that failed once has left nothing behind.
+		 * The builder the template configures: a copy of the one handed in, so that
+		 * neither changes the other, or a new one on the default transport.
 		 */
-		private Supplier<RestClient.Builder> restClientBuilder(List<AutoCloseable> resources) {
+		private RestClient.Builder restClientBuilder(List<AutoCloseable> resources) {
 			if (this.restClientBuilder != null) {
-				RestClient.Builder copy = this.restClientBuilder.clone();
-				return copy::clone;
+				return independentCopy(this.restClientBuilder);
 			}
 			VoucherifyClientHttpRequestFactory transport = defaultRequestFactory();
 			resources.add(transport);
-			return () -> RestClient.builder().requestFactory(transport);
+			return RestClient.builder().requestFactory(transport);
+		}
+
+		/** {@code clone()} shares the default header and cookie value lists. */
+		private static RestClient.Builder independentCopy(RestClient.Builder builder) {
+			RestClient.Builder copy = builder.clone();
+			copy.defaultHeaders((headers) -> {
+				for (String name : List.copyOf(headers.headerNames())) {
+					headers.put(name, new ArrayList<>(headers.getOrEmpty(name)));
+				}
+			});
+			copy.defaultCookies((cookies) -> cookies.replaceAll((name, values) -> new ArrayList<>(values)));
+			return copy;
 		}
 
 		private VoucherifyClientHttpRequestFactory defaultRequestFactory() {

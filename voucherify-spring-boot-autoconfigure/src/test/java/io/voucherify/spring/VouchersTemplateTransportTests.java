@@ -1,17 +1,17 @@
 package io.voucherify.spring;
 
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.voucherify.spring.exception.VoucherifyTransportException;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -25,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -99,10 +100,37 @@ class VouchersTemplateTransportTests {
 	}
 
 	@Test
-	void customizersRunOnceWhenTheFirstCallBuildsTheClient() {
+	void headerValuesAddedLaterToAHandedInBuilderDoNotReachTheClient() {
+		RestClient.Builder restClientBuilder = RestClient.builder()
+			.defaultHeaders((headers) -> headers.add("X-Shared", "before"));
+		try (VouchersTemplate vouchers = builder().restClientBuilder(restClientBuilder).build()) {
+			restClientBuilder.defaultHeaders((headers) -> headers.add("X-Shared", "later"));
+
+			vouchers.getVoucher("GIFT-1");
+
+			LoggedRequest request = wireMock.findAll(getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1"))).get(0);
+			assertThat(request.header("X-Shared").values()).containsExactly("before");
+		}
+	}
+
+	@Test
+	void cookieValuesAddedLaterToAHandedInBuilderDoNotReachTheClient() {
+		RestClient.Builder restClientBuilder = RestClient.builder().defaultCookie("shared", "before");
+		try (VouchersTemplate vouchers = builder().restClientBuilder(restClientBuilder).build()) {
+			restClientBuilder.defaultCookies((cookies) -> cookies.add("shared", "later"));
+
+			vouchers.getVoucher("GIFT-1");
+
+			wireMock.verify(
+					getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withHeader("Cookie", equalTo("shared=before")));
+		}
+	}
+
+	@Test
+	void customizersRunOnceWhenTheTemplateIsBuilt() {
 		AtomicInteger runs = new AtomicInteger();
 		try (VouchersTemplate vouchers = builder().customizer((restClientBuilder) -> runs.incrementAndGet()).build()) {
-			assertThat(runs).as("after build()").hasValue(0);
+			assertThat(runs).as("after build()").hasValue(1);
 
 			vouchers.getVoucher("GIFT-1");
 			vouchers.getVoucher("GIFT-1");
@@ -111,28 +139,13 @@ class VouchersTemplateTransportTests {
 		}
 	}
 
-	@ParameterizedTest(name = "builder handed in: {0}")
-	@ValueSource(booleans = { false, true })
-	void aCustomizerThatFailedOnTheFirstCallLeavesNothingBehindForTheNext(boolean handedIn) {
-		AtomicInteger runs = new AtomicInteger();
+	@Test
+	void aFailingCustomizerFailsTheBuildNotACall() {
 		VouchersTemplate.Builder builder = builder().customizer((restClientBuilder) -> {
-			restClientBuilder.defaultHeaders((headers) -> headers.add("X-Attempt", "one"));
-			if (runs.incrementAndGet() == 1) {
-				throw new IllegalStateException("first run fails");
-			}
+			throw new IllegalStateException("customizer failed");
 		});
-		if (handedIn) {
-			builder.restClientBuilder(RestClient.builder());
-		}
-		try (VouchersTemplate vouchers = builder.build()) {
-			assertThatIllegalStateException().isThrownBy(() -> vouchers.getVoucher("GIFT-1"))
-				.withMessage("first run fails");
 
-			vouchers.getVoucher("GIFT-1");
-
-			LoggedRequest request = wireMock.findAll(getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1"))).get(0);
-			assertThat(request.header("X-Attempt").values()).containsExactly("one");
-		}
+		assertThatIllegalStateException().isThrownBy(builder::build).withMessage("customizer failed");
 	}
 
 	@Test
@@ -195,6 +208,17 @@ class VouchersTemplateTransportTests {
 
 		assertThat(built(vouchers, "standard")).isNull();
 		assertThat(built(vouchers, "bulk")).isNull();
+	}
+
+	@Test
+	void callsAfterCloseFailAndBuildNoHttpClient() {
+		VouchersTemplate vouchers = builder().retry(VoucherifyRetrySettings.disabled()).build();
+		vouchers.close();
+
+		assertThatExceptionOfType(VoucherifyTransportException.class).isThrownBy(() -> vouchers.getVoucher("GIFT-1"))
+			.withRootCauseInstanceOf(IOException.class);
+		assertThat(built(vouchers, "standard")).isNull();
+		wireMock.verify(0, getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")));
 	}
 
 	@Test
