@@ -25,10 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * same application (everything auto-configured, observations and metrics included) with
  * and without the Voucherify auto-configuration, which is excluded for the baseline.
  * <ul>
- * <li>cold: in a fresh JVM for each measurement, variants interleaved, the application
- * first starts a context without the starter (so that Boot, Jackson and RestClient are
- * loaded, as in any application), then the measured one: what the variant adds with its
- * own classes, TLS set-up and clients still cold;</li>
+ * <li>cold: in a fresh JVM for each measurement, the variants in a new random order each
+ * round, the application first starts a context without the starter (so that Boot,
+ * Jackson and RestClient are loaded, as in any application), then the measured one: what
+ * the variant adds with its own classes, TLS set-up and clients still cold;</li>
  * <li>warm: contexts started and stopped repeatedly in one JVM (the auto-configuration's
  * own work, without class loading and JIT).</li>
  * </ul>
@@ -66,8 +66,14 @@ public final class StartupBenchmark {
 		Map<Measure, Map<StarterTransport, List<Double>>> cold = new EnumMap<>(Measure.class);
 		Map<StarterTransport, List<Double>> warm = new EnumMap<>(StarterTransport.class);
 		try (ServerProcess server = ServerProcess.start()) {
+			warmUp(server.baseUrl());
+			// A fixed order would leave the server's work after each first call on the
+			// variant that always comes next.
+			java.util.Random random = new java.util.Random(42);
 			for (int i = 0; i < coldRuns; i++) {
-				for (StarterTransport variant : VARIANTS) {
+				List<StarterTransport> order = new ArrayList<>(VARIANTS);
+				java.util.Collections.shuffle(order, random);
+				for (StarterTransport variant : order) {
 					for (String line : spawnLines(variant.name(), 0, server.baseUrl())) {
 						String[] fields = line.split(" ");
 						for (Measure measure : Measure.values()) {
@@ -87,6 +93,20 @@ public final class StartupBenchmark {
 			}
 		}
 		return new Result(cold, warm);
+	}
+
+	/**
+	 * Calls to the server before any measurement, so that its own start and JIT are over.
+	 */
+	private static void warmUp(String baseUrl) throws IOException, InterruptedException {
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		java.net.http.HttpRequest request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(baseUrl + "/v1/vouchers/" + Fixtures.CODE))
+			.build();
+		for (int i = 0; i < 2_000; i++) {
+			client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+		}
+		Thread.sleep(2_000);
 	}
 
 	private static List<String> spawnLines(String variant, int runs, String baseUrl)
@@ -113,21 +133,22 @@ public final class StartupBenchmark {
 
 	/**
 	 * Start contexts and print {@code STARTUP <variant>} and the {@link Measure}s in
-	 * milliseconds. With {@code ALL}: the variants interleaved, {@code runs} measured
-	 * rounds after 5 warm-up rounds.
+	 * milliseconds. With a variant: the baseline, then that variant cold and its first
+	 * call. With {@code ALL}: the variants interleaved, {@code runs} measured rounds
+	 * after 5 warm-up rounds, without calls.
 	 */
 	private static void child(StarterTransport only, int runs, String baseUrl) {
-		if (only != null && runs == 0) {
+		if (only != null) {
 			// The application's own context first, without the starter: what Boot and the
 			// shared libraries (Jackson, RestClient) load is then loaded, and the second
 			// start shows what this variant adds, its classes still cold.
-			startOnce(StarterTransport.NONE, baseUrl);
-			System.out.println("STARTUP " + only + " " + startOnce(only, baseUrl));
+			startOnce(StarterTransport.NONE, baseUrl, false);
+			System.out.println("STARTUP " + only + " " + startOnce(only, baseUrl, true));
 			return;
 		}
 		for (int round = 0; round < 5 + runs; round++) {
 			for (StarterTransport variant : VARIANTS) {
-				String times = startOnce(variant, baseUrl);
+				String times = startOnce(variant, baseUrl, false);
 				if (round >= 5) {
 					System.out.println("STARTUP " + variant + " " + times);
 				}
@@ -136,10 +157,11 @@ public final class StartupBenchmark {
 	}
 
 	/**
-	 * Start a context, make its first call, and stop it.
-	 * @return the {@link Measure}s in milliseconds, space-separated
+	 * Start a context, make its first call if asked, and stop it.
+	 * @return the {@link Measure}s in milliseconds, space-separated ({@code NaN} for a
+	 * call not made)
 	 */
-	private static String startOnce(StarterTransport variant, String baseUrl) {
+	private static String startOnce(StarterTransport variant, String baseUrl, boolean call) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 			.getOperatingSystemMXBean();
@@ -155,10 +177,10 @@ public final class StartupBenchmark {
 			throw new IllegalStateException("Unexpected client presence for " + variant + ": " + vouchers);
 		}
 		double firstCallMs = Double.NaN;
-		if (vouchers != null) {
-			long call = System.nanoTime();
+		if (vouchers != null && call) {
+			long callStart = System.nanoTime();
 			Voucher voucher = vouchers.getVoucher(Fixtures.CODE);
-			firstCallMs = (System.nanoTime() - call) / 1e6;
+			firstCallMs = (System.nanoTime() - callStart) / 1e6;
 			if (!Fixtures.isExpected(voucher)) {
 				throw new IllegalStateException("Wrong voucher from " + variant + ": " + voucher);
 			}
@@ -175,7 +197,7 @@ public final class StartupBenchmark {
 		org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup startup = new org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup(
 				100_000);
 		// Unused port: no call is made, the context only has to start.
-		startOnce(StarterTransport.NONE, "http://127.0.0.1:9");
+		startOnce(StarterTransport.NONE, "http://127.0.0.1:9", false);
 		long start = System.nanoTime();
 		ConfigurableApplicationContext context = Clients.starterContext("http://127.0.0.1:9", variant, true,
 				(builder) -> builder.applicationStartup(startup));
