@@ -119,15 +119,13 @@ public final class VoucherifyClientHttpRequestFactory implements ClientHttpReque
 		}
 
 		ClientHttpRequestFactory get() throws IOException {
-			if (this.closed) {
-				throw new IOException("The Voucherify client's HTTP client is closed");
-			}
+			requireOpen();
 			ClientHttpRequestFactory factory = this.created;
 			if (factory == null) {
 				synchronized (this) {
-					if (this.closed) {
-						throw new IOException("The Voucherify client's HTTP client is closed");
-					}
+					// Again under the lock: a close() meanwhile must not be followed by a
+					// build.
+					requireOpen();
 					factory = this.created;
 					if (factory == null) {
 						factory = this.supplier.get();
@@ -136,6 +134,12 @@ public final class VoucherifyClientHttpRequestFactory implements ClientHttpReque
 				}
 			}
 			return factory;
+		}
+
+		private void requireOpen() throws IOException {
+			if (this.closed) {
+				throw new IOException("The Voucherify client's HTTP client is closed");
+			}
 		}
 
 	}

@@ -1,6 +1,5 @@
 package io.voucherify.spring.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,18 +50,16 @@ public final class CpuPerCall {
 			cases.put("restClientApache", () -> GetVoucherBenchmark.call(restClientApache));
 			cases.put("sdkShared", () -> sdk.vouchers().get(Fixtures.CODE));
 			cases.put("sdkPerThread", () -> sdkPerThread.get().vouchers().get(Fixtures.CODE));
-			com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
-				.getOperatingSystemMXBean();
 			cases.keySet().removeIf((name) -> !only.matcher(name).matches());
 			for (int round = 0; round < rounds; round++) {
 				for (Map.Entry<String, Supplier<Object>> entry : cases.entrySet()) {
 					Supplier<Object> call = entry.getValue();
 					run(call, calls, threads);
-					long client = os.getProcessCpuTime();
+					long client = CpuTimeProfiler.processCpuNanos();
 					long serverCpu = server.cpuNanos();
 					long wall = System.nanoTime();
 					run(call, calls, threads);
-					double perCallClient = (os.getProcessCpuTime() - client) / 1e3 / calls;
+					double perCallClient = (CpuTimeProfiler.processCpuNanos() - client) / 1e3 / calls;
 					double perCallServer = (server.cpuNanos() - serverCpu) / 1e3 / calls;
 					double seconds = (System.nanoTime() - wall) / 1e9;
 					System.out.printf(

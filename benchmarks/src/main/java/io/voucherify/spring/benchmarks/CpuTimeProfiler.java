@@ -22,10 +22,18 @@ import org.openjdk.jmh.results.ScalarResult;
  */
 public final class CpuTimeProfiler implements InternalProfiler {
 
-	private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+	private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
 	private long startCpu;
+
+	/**
+	 * CPU time this JVM has used so far, all its threads.
+	 * @return nanoseconds
+	 */
+	static long processCpuNanos() {
+		return OS.getProcessCpuTime();
+	}
 
 	@Override
 	public String getDescription() {
@@ -34,13 +42,13 @@ public final class CpuTimeProfiler implements InternalProfiler {
 
 	@Override
 	public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-		this.startCpu = this.os.getProcessCpuTime();
+		this.startCpu = processCpuNanos();
 	}
 
 	@Override
 	public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
 			IterationResult result) {
-		long cpu = this.os.getProcessCpuTime() - this.startCpu;
+		long cpu = processCpuNanos() - this.startCpu;
 		long ops = result.getMetadata().getAllOps();
 		if (ops <= 0 || cpu < 0) {
 			return List.of();

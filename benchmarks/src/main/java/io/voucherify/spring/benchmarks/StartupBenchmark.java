@@ -5,13 +5,21 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import io.voucherify.spring.VouchersOperations;
@@ -69,10 +77,10 @@ public final class StartupBenchmark {
 			warmUp(server.baseUrl());
 			// A fixed order would leave the server's work after each first call on the
 			// variant that always comes next.
-			java.util.Random random = new java.util.Random(42);
+			Random random = new Random(42);
 			for (int i = 0; i < coldRuns; i++) {
 				List<StarterTransport> order = new ArrayList<>(VARIANTS);
-				java.util.Collections.shuffle(order, random);
+				Collections.shuffle(order, random);
 				for (StarterTransport variant : order) {
 					for (String line : spawnLines(variant.name(), 0, server.baseUrl())) {
 						String[] fields = line.split(" ");
@@ -99,12 +107,10 @@ public final class StartupBenchmark {
 	 * Calls to the server before any measurement, so that its own start and JIT are over.
 	 */
 	private static void warmUp(String baseUrl) throws IOException, InterruptedException {
-		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-		java.net.http.HttpRequest request = java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create(baseUrl + "/v1/vouchers/" + Fixtures.CODE))
-			.build();
+		HttpClient client = Clients.jdkHttpClient();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/vouchers/" + Fixtures.CODE)).build();
 		for (int i = 0; i < 2_000; i++) {
-			client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+			client.send(request, HttpResponse.BodyHandlers.discarding());
 		}
 		Thread.sleep(2_000);
 	}
@@ -163,15 +169,13 @@ public final class StartupBenchmark {
 	 */
 	private static String startOnce(StarterTransport variant, String baseUrl, boolean call) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
-			.getOperatingSystemMXBean();
 		long cpu = threads.getCurrentThreadCpuTime();
-		long processCpu = os.getProcessCpuTime();
+		long processCpu = CpuTimeProfiler.processCpuNanos();
 		long start = System.nanoTime();
 		ConfigurableApplicationContext context = Clients.starterContext(baseUrl, variant, true);
 		double ms = (System.nanoTime() - start) / 1e6;
 		double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
-		double processCpuMs = (os.getProcessCpuTime() - processCpu) / 1e6;
+		double processCpuMs = (CpuTimeProfiler.processCpuNanos() - processCpu) / 1e6;
 		VouchersOperations vouchers = context.getBeanProvider(VouchersOperations.class).getIfAvailable();
 		if ((vouchers == null) != (variant == StarterTransport.NONE)) {
 			throw new IllegalStateException("Unexpected client presence for " + variant + ": " + vouchers);
@@ -206,7 +210,7 @@ public final class StartupBenchmark {
 		List<org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent> events = startup
 			.getBufferedTimeline()
 			.getEvents();
-		Map<Long, Long> childNanos = new java.util.HashMap<>();
+		Map<Long, Long> childNanos = new HashMap<>();
 		for (var event : events) {
 			Long parent = event.getStartupStep().getParentId();
 			if (parent != null) {
@@ -215,7 +219,7 @@ public final class StartupBenchmark {
 		}
 		events.stream()
 			.filter((event) -> event.getStartupStep().getName().equals("spring.beans.instantiate"))
-			.sorted(java.util.Comparator
+			.sorted(Comparator
 				.comparingLong((
 						org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent event) -> event
 							.getDuration()
@@ -328,7 +332,7 @@ public final class StartupBenchmark {
 			if (values.isEmpty() || base.isEmpty()) {
 				return "-";
 			}
-			java.util.Random random = new java.util.Random(42);
+			Random random = new Random(42);
 			double[] differences = new double[10_000];
 			for (int i = 0; i < differences.length; i++) {
 				differences[i] = median(resample(values, random)) - median(resample(base, random));
@@ -339,7 +343,7 @@ public final class StartupBenchmark {
 					differences[differences.length - 1 - differences.length / 20]);
 		}
 
-		private static List<Double> resample(List<Double> values, java.util.Random random) {
+		private static List<Double> resample(List<Double> values, Random random) {
 			List<Double> sample = new ArrayList<>(values.size());
 			for (int i = 0; i < values.size(); i++) {
 				sample.add(values.get(random.nextInt(values.size())));
