@@ -875,7 +875,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 				headers.set("X-Voucherify-Channel", channel);
 				headers.set("X-Voucherify-API-Version", apiVersion);
 				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
-				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+				// A string: MediaType would load its parser and cache during start-up.
+				headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 			});
 			// Spring's own convention would put the expanded URL, code included, in
 			// http.url.
