@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,18 +32,24 @@ import org.springframework.context.ConfigurableApplicationContext;
  * same application (everything auto-configured, observations and metrics included) with
  * and without the Voucherify auto-configuration, which is excluded for the baseline.
  * <ul>
- * <li>cold: in a fresh JVM for each measurement, the variants in a new random order each
- * round, the application first starts a context without the starter (so that Boot,
- * Jackson and RestClient are loaded, as in any application), then the measured one: what
- * the variant adds with its own classes, TLS set-up and clients still cold;</li>
+ * <li>first start: the first context of a fresh JVM, what a user sees when an application
+ * starts;</li>
+ * <li>cold: in a fresh JVM, the application first starts a context without the starter
+ * (so that Boot, Jackson and RestClient are loaded, as in any application), then the
+ * measured one: what the variant adds with its own classes and clients still cold;</li>
  * <li>warm: contexts started and stopped repeatedly in one JVM (the auto-configuration's
  * own work, without class loading and JIT).</li>
  * </ul>
- * A cold start is measured as wall-clock time, as the CPU time of the thread that starts
- * the context, and as the CPU time of the whole JVM (the JIT compilers, which the new
- * classes keep busy beside the starting thread, included). The first {@code getVoucher}
- * call after a cold start is timed too: it builds the HTTP client and the
- * {@code RestClient}, which the starter leaves out of the start. Reports medians.
+ * Each JVM has a fixed heap and young generation, and the cold start follows a
+ * {@code System.gc()}, so that no collection falls into a measured start: where a pause
+ * falls depends on what was allocated before, and a start that allocates a little more
+ * can pull a 20-30 ms pause into its window that the baseline just misses. What the
+ * collections cost is reported instead as the memory the starting thread allocates.
+ * Variants run in a new random order each round. A start is measured as wall-clock time,
+ * the CPU time of the thread that starts the context, the CPU time of the whole JVM (the
+ * JIT compilers included) and the memory that thread allocates; the first
+ * {@code getVoucher} call after a cold start is timed too: it builds the HTTP client and
+ * the {@code RestClient}, which the starter leaves out of the start. Reports medians.
  * {@code java -cp benchmarks/target/benchmarks.jar
  * io.voucherify.spring.benchmarks.StartupBenchmark [coldRuns] [warmRuns]}
  */
@@ -52,6 +57,9 @@ public final class StartupBenchmark {
 
 	static final List<StarterTransport> VARIANTS = List.of(StarterTransport.NONE, StarterTransport.STARTER,
 			StarterTransport.JDK);
+
+	/** A fixed heap and young generation: no collection during a measured start. */
+	private static final List<String> HEAP = List.of("-Xms512m", "-Xmx512m", "-Xmn256m");
 
 	private StartupBenchmark() {
 	}
@@ -65,12 +73,18 @@ public final class StartupBenchmark {
 			child(args[1].equals("ALL") ? null : StarterTransport.valueOf(args[1]), Integer.parseInt(args[2]), args[3]);
 			return;
 		}
+		if (args.length > 0 && args[0].equals("--first")) {
+			System.out
+				.println("STARTUP " + args[1] + " " + startOnce(StarterTransport.valueOf(args[1]), args[2], false));
+			return;
+		}
 		int cold = (args.length > 0) ? Integer.parseInt(args[0]) : 11;
 		int warm = (args.length > 1) ? Integer.parseInt(args[1]) : 25;
 		System.out.println(run(cold, warm).toMarkdown());
 	}
 
 	static Result run(int coldRuns, int warmRuns) throws IOException, InterruptedException {
+		Map<Measure, Map<StarterTransport, List<Double>>> first = new EnumMap<>(Measure.class);
 		Map<Measure, Map<StarterTransport, List<Double>>> cold = new EnumMap<>(Measure.class);
 		Map<StarterTransport, List<Double>> warm = new EnumMap<>(StarterTransport.class);
 		try (ServerProcess server = ServerProcess.start()) {
@@ -82,25 +96,31 @@ public final class StartupBenchmark {
 				List<StarterTransport> order = new ArrayList<>(VARIANTS);
 				Collections.shuffle(order, random);
 				for (StarterTransport variant : order) {
-					for (String line : spawnLines(variant.name(), 0, server.baseUrl())) {
-						String[] fields = line.split(" ");
-						for (Measure measure : Measure.values()) {
-							cold.computeIfAbsent(measure, (key) -> new EnumMap<>(StarterTransport.class))
-								.computeIfAbsent(variant, (key) -> new ArrayList<>())
-								.add(Double.parseDouble(fields[2 + measure.ordinal()]));
-						}
-					}
+					add(first, variant, spawnLines("--first", variant.name(), server.baseUrl()));
+					add(cold, variant, spawnLines("--child", variant.name(), "0", server.baseUrl()));
 				}
 			}
 			// One JVM, variants interleaved; the first rounds warm it up and are dropped.
-			List<String> lines = spawnLines("ALL", warmRuns, server.baseUrl());
+			List<String> lines = spawnLines("--child", "ALL", Integer.toString(warmRuns), server.baseUrl());
 			for (String line : lines) {
 				String[] fields = line.split(" ");
 				warm.computeIfAbsent(StarterTransport.valueOf(fields[1]), (key) -> new ArrayList<>())
 					.add(Double.parseDouble(fields[2]));
 			}
 		}
-		return new Result(cold, warm);
+		return new Result(first, cold, warm);
+	}
+
+	private static void add(Map<Measure, Map<StarterTransport, List<Double>>> results, StarterTransport variant,
+			List<String> lines) {
+		for (String line : lines) {
+			String[] fields = line.split(" ");
+			for (Measure measure : Measure.values()) {
+				results.computeIfAbsent(measure, (key) -> new EnumMap<>(StarterTransport.class))
+					.computeIfAbsent(variant, (key) -> new ArrayList<>())
+					.add(Double.parseDouble(fields[2 + measure.ordinal()]));
+			}
+		}
 	}
 
 	/**
@@ -115,11 +135,13 @@ public final class StartupBenchmark {
 		Thread.sleep(2_000);
 	}
 
-	private static List<String> spawnLines(String variant, int runs, String baseUrl)
-			throws IOException, InterruptedException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-				StartupBenchmark.class.getName(), "--child", variant, Integer.toString(runs), baseUrl);
+	private static List<String> spawnLines(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(HEAP);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupBenchmark.class.getName()));
+		command.addAll(Arrays.asList(args));
+		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.redirectError(ProcessBuilder.Redirect.INHERIT);
 		Process process = builder.start();
 		List<String> lines = new ArrayList<>();
@@ -132,7 +154,7 @@ public final class StartupBenchmark {
 			}
 		}
 		if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-			throw new IllegalStateException("Start-up child failed for " + variant);
+			throw new IllegalStateException("Start-up child failed: " + command);
 		}
 		return lines;
 	}
@@ -149,6 +171,7 @@ public final class StartupBenchmark {
 			// shared libraries (Jackson, RestClient) load is then loaded, and the second
 			// start shows what this variant adds, its classes still cold.
 			startOnce(StarterTransport.NONE, baseUrl, false);
+			System.gc();
 			System.out.println("STARTUP " + only + " " + startOnce(only, baseUrl, true));
 			return;
 		}
@@ -168,7 +191,8 @@ public final class StartupBenchmark {
 	 * call not made)
 	 */
 	private static String startOnce(StarterTransport variant, String baseUrl, boolean call) {
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		long allocated = threads.getCurrentThreadAllocatedBytes();
 		long cpu = threads.getCurrentThreadCpuTime();
 		long processCpu = CpuTimeProfiler.processCpuNanos();
 		long start = System.nanoTime();
@@ -176,6 +200,7 @@ public final class StartupBenchmark {
 		double ms = (System.nanoTime() - start) / 1e6;
 		double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
 		double processCpuMs = (CpuTimeProfiler.processCpuNanos() - processCpu) / 1e6;
+		double allocatedMb = (threads.getCurrentThreadAllocatedBytes() - allocated) / 1e6;
 		VouchersOperations vouchers = context.getBeanProvider(VouchersOperations.class).getIfAvailable();
 		if ((vouchers == null) != (variant == StarterTransport.NONE)) {
 			throw new IllegalStateException("Unexpected client presence for " + variant + ": " + vouchers);
@@ -190,7 +215,7 @@ public final class StartupBenchmark {
 			}
 		}
 		context.close();
-		return ms + " " + cpuMs + " " + processCpuMs + " " + firstCallMs;
+		return ms + " " + cpuMs + " " + processCpuMs + " " + firstCallMs + " " + allocatedMb;
 	}
 
 	/**
@@ -261,26 +286,26 @@ public final class StartupBenchmark {
 		PROCESS_CPU,
 
 		/** Wall-clock time of the first {@code getVoucher} call after the start. */
-		FIRST_CALL
+		FIRST_CALL,
+
+		/** Memory allocated by the thread that starts the context, in MB. */
+		ALLOCATED
 
 	}
 
 	/**
-	 * Start-up times in milliseconds, by variant: the cold {@link Measure}s and the warm
-	 * wall-clock.
+	 * Start-up measures by variant: the first starts of fresh JVMs, the cold starts and
+	 * the warm wall-clock times.
 	 */
-	record Result(Map<Measure, Map<StarterTransport, List<Double>>> cold, Map<StarterTransport, List<Double>> warm) {
+	record Result(Map<Measure, Map<StarterTransport, List<Double>>> first,
+			Map<Measure, Map<StarterTransport, List<Double>>> cold, Map<StarterTransport, List<Double>> warm) {
+
+		List<Double> first(Measure measure, StarterTransport variant) {
+			return this.first.getOrDefault(measure, Map.of()).getOrDefault(variant, List.of());
+		}
 
 		List<Double> cold(Measure measure, StarterTransport variant) {
 			return this.cold.getOrDefault(measure, Map.of()).getOrDefault(variant, List.of());
-		}
-
-		double coldMedian(StarterTransport variant) {
-			return coldMedian(Measure.WALL, variant);
-		}
-
-		double coldMedian(Measure measure, StarterTransport variant) {
-			return median(cold(measure, variant));
 		}
 
 		double warmMedian(StarterTransport variant) {
@@ -289,39 +314,57 @@ public final class StartupBenchmark {
 
 		String toMarkdown() {
 			StringBuilder out = new StringBuilder();
-			out.append("| Application context | cold start, median ms (n) | added vs without "
-					+ "| the starting thread's CPU, median ms | added | the JVM's CPU, median ms | added "
-					+ "| warm start, median ms (n) | added vs without | cold first call, median ms |\n");
-			out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+			out.append("First start of a fresh JVM, medians:\n\n");
+			table(out, this.first);
+			out.append("\nCold start (after a start without the starter in the same JVM), medians:\n\n");
+			table(out, this.cold);
+			out.append("\n| Application context | warm start, median ms (n) | added | cold first call, median ms |\n");
+			out.append("|---|---:|---:|---:|\n");
 			for (StarterTransport variant : VARIANTS) {
-				out.append(String.format("| %s | %.1f (%d) | %s | %.1f | %s | %.1f | %s | %.1f (%d) | %s | %s |%n",
-						label(variant), coldMedian(variant), cold(Measure.WALL, variant).size(),
-						added(variant, coldMedian(variant), coldMedian(StarterTransport.NONE)),
-						coldMedian(Measure.THREAD_CPU, variant),
-						added(variant, coldMedian(Measure.THREAD_CPU, variant),
-								coldMedian(Measure.THREAD_CPU, StarterTransport.NONE)),
-						coldMedian(Measure.PROCESS_CPU, variant),
-						added(variant, coldMedian(Measure.PROCESS_CPU, variant),
-								coldMedian(Measure.PROCESS_CPU, StarterTransport.NONE)),
-						warmMedian(variant), this.warm.getOrDefault(variant, List.of()).size(),
+				out.append(String.format("| %s | %.1f (%d) | %s | %s |%n", label(variant), warmMedian(variant),
+						this.warm.getOrDefault(variant, List.of()).size(),
 						added(variant, warmMedian(variant), warmMedian(StarterTransport.NONE)),
 						(variant == StarterTransport.NONE) ? "-"
-								: String.format("%.1f", coldMedian(Measure.FIRST_CALL, variant))));
+								: String.format("%.1f", median(cold(Measure.FIRST_CALL, variant)))));
 			}
-			out.append("\nAdded vs without, cold, with a 90 % bootstrap interval of the difference of medians:\n\n");
+			out.append("\nAdded vs without, with a 90 % bootstrap interval of the difference of medians:\n\n");
 			for (StarterTransport variant : VARIANTS.subList(1, VARIANTS.size())) {
-				out.append(String.format("- %s: wall-clock %s; the starting thread's CPU %s%n", variant,
+				out.append(String.format("- %s, first start: wall-clock %s; the starting thread's CPU %s%n", variant,
+						interval(first(Measure.WALL, variant), first(Measure.WALL, StarterTransport.NONE)), interval(
+								first(Measure.THREAD_CPU, variant), first(Measure.THREAD_CPU, StarterTransport.NONE))));
+				out.append(String.format("- %s, cold start: wall-clock %s; the starting thread's CPU %s%n", variant,
 						interval(cold(Measure.WALL, variant), cold(Measure.WALL, StarterTransport.NONE)),
 						interval(cold(Measure.THREAD_CPU, variant), cold(Measure.THREAD_CPU, StarterTransport.NONE))));
 			}
-			out.append("\nAll cold runs (ms): ");
+			out.append("\nAll runs, wall-clock ms: ");
 			for (StarterTransport variant : VARIANTS) {
 				out.append(variant)
-					.append(' ')
+					.append(" first ")
+					.append(Arrays.toString(first(Measure.WALL, variant).stream().mapToLong(Math::round).toArray()))
+					.append(", cold ")
 					.append(Arrays.toString(cold(Measure.WALL, variant).stream().mapToLong(Math::round).toArray()))
 					.append("; ");
 			}
 			return out.append('\n').toString();
+		}
+
+		/** One row a variant: each measure's median and what the variant adds to it. */
+		private static void table(StringBuilder out, Map<Measure, Map<StarterTransport, List<Double>>> results) {
+			List<Measure> measures = List.of(Measure.WALL, Measure.THREAD_CPU, Measure.PROCESS_CPU, Measure.ALLOCATED);
+			out.append("| Application context | n | wall-clock ms | added | the starting thread's CPU ms | added "
+					+ "| the JVM's CPU ms | added | allocated by the starting thread, MB | added |\n");
+			out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+			for (StarterTransport variant : VARIANTS) {
+				out.append("| ").append(label(variant)).append(" | ");
+				out.append(results.getOrDefault(Measure.WALL, Map.of()).getOrDefault(variant, List.of()).size());
+				for (Measure measure : measures) {
+					Map<StarterTransport, List<Double>> byVariant = results.getOrDefault(measure, Map.of());
+					double value = median(byVariant.getOrDefault(variant, List.of()));
+					double base = median(byVariant.getOrDefault(StarterTransport.NONE, List.of()));
+					out.append(String.format(" | %.1f | %s", value, added(variant, value, base)));
+				}
+				out.append(" |\n");
+			}
 		}
 
 		/**
