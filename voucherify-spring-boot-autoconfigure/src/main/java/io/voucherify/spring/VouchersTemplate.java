@@ -651,6 +651,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 		private RestClient.@Nullable Builder restClientBuilder;
 
+		private @Nullable Supplier<RestClient.Builder> restClientBuilderSupplier;
+
 		private VoucherifyErrorHandler errorHandler = new DefaultVoucherifyErrorHandler();
 
 		private final List<VoucherifyRestClientCustomizer> customizers = new ArrayList<>();
@@ -754,6 +756,23 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
 			this.restClientBuilder = restClientBuilder;
+			this.restClientBuilderSupplier = null;
+			return this;
+		}
+
+		/**
+		 * Like {@link #restClientBuilder(RestClient.Builder)}, for a builder made for
+		 * this template alone: {@link #build()} calls the supplier once and configures
+		 * the builder it returns without copying it. Copying a builder initialises
+		 * Spring's {@code HttpHeaders} during start-up (BENCHMARKS.md); the
+		 * auto-configuration hands its builder over this way.
+		 * @param restClientBuilder supplies a new builder that nothing else keeps or
+		 * changes, such as {@code () -> RestClient.builder().requestFactory(factory)}
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(Supplier<RestClient.Builder> restClientBuilder) {
+			this.restClientBuilderSupplier = Objects.requireNonNull(restClientBuilder, "restClientBuilder");
+			this.restClientBuilder = null;
 			return this;
 		}
 
@@ -842,7 +861,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 		/**
 		 * Add a customizer, applied by {@link #build()} after the template's own
-		 * settings.
+		 * settings. A header it sets replaces the template's header of that name.
 		 * @param customizer the customizer
 		 * @return this builder
 		 */
@@ -869,21 +888,30 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			builder.configureMessageConverters((converters) -> converters.withJsonConverter(VoucherifyJson.CONVERTER)
 				.registerDefaults()
 				.configureMessageConvertersList(VoucherifyJson::useOwnJsonConverter));
-			builder.defaultHeaders((headers) -> {
-				headers.set("X-App-Id", appId);
-				headers.set("X-App-Token", secretKey);
-				headers.set("X-Voucherify-Channel", channel);
-				headers.set("X-Voucherify-API-Version", apiVersion);
-				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
-				// A string: MediaType would load its parser and cache during start-up.
-				headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
-			});
 			// Spring's own convention would put the expanded URL, code included, in
 			// http.url.
 			builder.observationConvention(new CodeFreeClientRequestObservationConvention());
 			// Customizers run now, so that one that fails stops the application's start.
 			this.customizers.forEach((customizer) -> customizer.customize(builder));
-			return new VouchersTemplate(SingletonSupplier.of(builder::build), baseUrl, this, List.copyOf(resources));
+			// The template's headers join the builder's when the client is built, where
+			// a customizer has not set them: setting them now would initialise the JVM's
+			// first HttpHeaders during start-up.
+			Supplier<RestClient> restClient = () -> builder.defaultHeaders((headers) -> {
+				setIfAbsent(headers, "X-App-Id", appId);
+				setIfAbsent(headers, "X-App-Token", secretKey);
+				setIfAbsent(headers, "X-Voucherify-Channel", channel);
+				setIfAbsent(headers, "X-Voucherify-API-Version", apiVersion);
+				setIfAbsent(headers, HttpHeaders.USER_AGENT, USER_AGENT);
+				// A string: MediaType would load its parser and cache.
+				setIfAbsent(headers, HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+			}).build();
+			return new VouchersTemplate(SingletonSupplier.of(restClient), baseUrl, this, List.copyOf(resources));
+		}
+
+		private static void setIfAbsent(HttpHeaders headers, String name, String value) {
+			if (!headers.containsHeader(name)) {
+				headers.set(name, value);
+			}
 		}
 
 		/**
@@ -891,6 +919,9 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		 * neither changes the other, or a new one on the default transport.
 		 */
 		private RestClient.Builder restClientBuilder(List<AutoCloseable> resources) {
+			if (this.restClientBuilderSupplier != null) {
+				return Objects.requireNonNull(this.restClientBuilderSupplier.get(), "supplied RestClient.Builder");
+			}
 			if (this.restClientBuilder != null) {
 				return independentCopy(this.restClientBuilder);
 			}

@@ -127,6 +127,65 @@ class VouchersTemplateTransportTests {
 	}
 
 	@Test
+	void aSuppliedBuilderIsAskedForOnceWhenTheTemplateIsBuilt() {
+		AtomicInteger supplied = new AtomicInteger();
+		VouchersTemplate.Builder templateBuilder = builder().restClientBuilder(() -> {
+			supplied.incrementAndGet();
+			return RestClient.builder().defaultHeader("X-Supplied", "yes");
+		});
+		try (VouchersTemplate vouchers = templateBuilder.build()) {
+			assertThat(supplied).hasValue(1);
+
+			vouchers.getVoucher("GIFT-1");
+			vouchers.getVoucher("GIFT-1");
+
+			assertThat(supplied).hasValue(1);
+			wireMock.verify(2,
+					getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withHeader("X-Supplied", equalTo("yes"))
+						.withHeader("X-App-Token", equalTo("secret")));
+		}
+	}
+
+	@Test
+	void aFailingBuilderSupplierFailsTheBuild() {
+		VouchersTemplate.Builder templateBuilder = builder().restClientBuilder(() -> {
+			throw new IllegalStateException("no builder today");
+		});
+
+		assertThatIllegalStateException().isThrownBy(templateBuilder::build).withMessage("no builder today");
+	}
+
+	@Test
+	void theLastBuilderGivenWins() {
+		RestClient.Builder handedIn = RestClient.builder().defaultHeader("X-From", "handed-in");
+		VouchersTemplate.Builder templateBuilder = builder()
+			.restClientBuilder(() -> RestClient.builder().defaultHeader("X-From", "supplier"))
+			.restClientBuilder(handedIn);
+		try (VouchersTemplate vouchers = templateBuilder.build()) {
+			vouchers.getVoucher("GIFT-1");
+
+			wireMock
+				.verify(getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withHeader("X-From", equalTo("handed-in")));
+		}
+	}
+
+	@Test
+	void aHeaderSetByACustomizerReplacesTheTemplatesHeaderOfThatName() {
+		VouchersTemplate.Builder templateBuilder = builder()
+			.customizer((restClientBuilder) -> restClientBuilder.defaultHeader("X-Voucherify-Channel", "pos")
+				.defaultHeader("User-Agent", "shop/1.0"));
+		try (VouchersTemplate vouchers = templateBuilder.build()) {
+			vouchers.getVoucher("GIFT-1");
+
+			LoggedRequest request = wireMock.findAll(getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1"))).get(0);
+			assertThat(request.header("X-Voucherify-Channel").values()).containsExactly("pos");
+			assertThat(request.header("User-Agent").values()).containsExactly("shop/1.0");
+			assertThat(request.header("X-App-Id").values()).containsExactly("app");
+			assertThat(request.header("Accept").values()).containsExactly("application/json");
+		}
+	}
+
+	@Test
 	void customizersRunOnceWhenTheTemplateIsBuilt() {
 		AtomicInteger runs = new AtomicInteger();
 		try (VouchersTemplate vouchers = builder().customizer((restClientBuilder) -> runs.incrementAndGet()).build()) {

@@ -117,15 +117,19 @@ public final class VoucherifyAutoConfiguration {
 			.of(() -> configure(detected, maxConnections));
 		VoucherifyClientHttpRequestFactory requestFactory = new VoucherifyClientHttpRequestFactory(
 				() -> transport.obtain().build(standard), () -> transport.obtain().build(bulk));
-		RestClient.Builder restClientBuilder = RestClient.builder().requestFactory(requestFactory);
-		restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(restClientBuilder));
 		VouchersTemplate.Builder builder = VouchersTemplate.builder()
 			.appId(connectionDetails.getAppId())
 			.secretKey(connectionDetails.getSecretKey())
 			.baseUrl(connectionDetails.getBaseUrl())
 			.apiVersion(properties.getApiVersion())
 			.channel(properties.getChannel())
-			.restClientBuilder(restClientBuilder)
+			// Called by build(), at start-up: a customizer that fails stops the start. A
+			// builder of the template's own, which it need not copy.
+			.restClientBuilder(() -> {
+				RestClient.Builder restClientBuilder = RestClient.builder().requestFactory(requestFactory);
+				restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(restClientBuilder));
+				return restClientBuilder;
+			})
 			.releaseOnClose(requestFactory);
 		voucherifyCustomizers.orderedStream().forEach(builder::customizer);
 		return builder;
