@@ -124,15 +124,6 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	/** Where Spring's {@code RestClient} keeps a request's URI template. */
 	private static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
 
-	private static final VoucherifyObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultVoucherifyObservationConvention();
-
-	private static final Observation.Event RETRY_EVENT = Observation.Event.of("retry", "A retried Voucherify call");
-
-	private static final Log logger = LogFactory.getLog(VouchersTemplate.class);
-
-	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
-		.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients", VouchersTemplate.class.getClassLoader());
-
 	/**
 	 * Built on the first call: the first {@code RestClient} build of a JVM (converters,
 	 * Spring's client classes) is most of the client's cold start-up (BENCHMARKS.md).
@@ -182,7 +173,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 				resource.close();
 			}
 			catch (Exception ex) {
-				logger.debug("Could not close " + resource.getClass().getSimpleName() + ": " + ex);
+				CallSupport.logger.debug("Could not close " + resource.getClass().getSimpleName() + ": " + ex);
 			}
 		}
 	}
@@ -424,7 +415,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			RestClient.RequestHeadersSpec<?> spec, @Nullable Class<T> bodyType) {
 		VoucherifyObservationContext context = new VoucherifyObservationContext(operation);
 		Observation observation = Observation.createNotStarted(this.observationConvention,
-				DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
+				CallSupport.DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
 		return observation.observe(() -> this.retrySettings.enabled()
 				? withRetries(operation, code, observation, context, () -> exchange(operation, spec, bodyType, context))
 				: exchange(operation, spec, bodyType, context));
@@ -467,16 +458,17 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	 */
 	private void onRetry(VoucherifyOperation operation, @Nullable String code, VoucherifyRetryPolicy policy,
 			Observation observation, VoucherifyObservationContext context) {
-		if (logger.isDebugEnabled()) {
-			logger.debug("Retrying " + operation.sdkName() + ((code != null) ? " for " + CodeMask.mask(code) : "")
-					+ ", attempt " + policy.attempt() + " of " + this.retrySettings.maxAttempts() + ", after "
-					+ policy.reason() + ", waited " + policy.delayMillis() + " ms");
+		if (CallSupport.logger.isDebugEnabled()) {
+			CallSupport.logger
+				.debug("Retrying " + operation.sdkName() + ((code != null) ? " for " + CodeMask.mask(code) : "")
+						+ ", attempt " + policy.attempt() + " of " + this.retrySettings.maxAttempts() + ", after "
+						+ policy.reason() + ", waited " + policy.delayMillis() + " ms");
 		}
 		// Tag the retry counter with the failed attempt's status and error key.
 		VoucherifyObservationConvention convention = (this.observationConvention != null) ? this.observationConvention
-				: DEFAULT_OBSERVATION_CONVENTION;
+				: CallSupport.DEFAULT_OBSERVATION_CONVENTION;
 		context.addLowCardinalityKeyValues(convention.getLowCardinalityKeyValues(context));
-		observation.event(RETRY_EVENT);
+		observation.event(CallSupport.RETRY_EVENT);
 	}
 
 	private static RuntimeException lastFailure(RetryException ex) {
@@ -625,6 +617,20 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		catch (IOException ex) {
 			return "unknown";
 		}
+	}
+
+	/**
+	 * What calls need and starting does not, in a class of its own so that it loads on
+	 * the first call (BENCHMARKS.md).
+	 */
+	private static final class CallSupport {
+
+		static final VoucherifyObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultVoucherifyObservationConvention();
+
+		static final Observation.Event RETRY_EVENT = Observation.Event.of("retry", "A retried Voucherify call");
+
+		static final Log logger = LogFactory.getLog(VouchersTemplate.class);
+
 	}
 
 	/**
@@ -946,7 +952,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			Duration connect = this.connectTimeout;
 			Duration read = this.readTimeout;
 			Duration bulkRead = this.bulkReadTimeout;
-			if (HTTP_COMPONENTS_PRESENT) {
+			if (ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients",
+					VouchersTemplate.class.getClassLoader())) {
 				return HttpComponentsTransport.create(connect, read, bulkRead, this.maxConnections);
 			}
 			// HTTP/1.1: the JDK client's h2c upgrade breaks streamed bodies on plain-http
