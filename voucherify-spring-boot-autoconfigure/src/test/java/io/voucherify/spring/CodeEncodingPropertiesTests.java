@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * <p>
  * jqwik does not run JUnit extensions, so the WireMock server is managed by hand.
  */
-class CodeEncodingProperties {
+class CodeEncodingPropertiesTests {
 
 	private static final String VOUCHERS = "/v1/vouchers/";
 
@@ -150,7 +150,7 @@ class CodeEncodingProperties {
 		Arbitrary<String> text = codePoint.list()
 			.ofMinSize(1)
 			.ofMaxSize(24)
-			.map(CodeEncodingProperties::fromCodePoints);
+			.map(CodeEncodingPropertiesTests::fromCodePoints);
 		Arbitrary<String> dots = Arbitraries.strings().withChars('.').ofMinLength(1).ofMaxLength(4);
 		return Arbitraries.frequencyOf(Tuple.of(9, text), Tuple.of(1, dots)).filter((value) -> !value.isBlank());
 	}
