@@ -462,6 +462,18 @@ class VoucherifyAutoConfigurationTests {
 	}
 
 	@Test
+	void aUserAgentSetByABootRestClientCustomizerReplacesTheStartersOwn() {
+		stubGiftCard();
+		againstWireMock()
+			.withBean(RestClientCustomizer.class, () -> (builder) -> builder.defaultHeader("User-Agent", "shop/2.0"))
+			.run((context) -> {
+				context.getBean(VouchersOperations.class).getVoucher("GIFT-1");
+				wireMock.verify(getRequestedFor(urlEqualTo(VOUCHER_PATH)).withHeader("User-Agent", equalTo("shop/2.0"))
+					.withHeader("X-App-Id", equalTo(APP_ID)));
+			});
+	}
+
+	@Test
 	void appliesVoucherifyRestClientCustomizersToVoucherifyClient() {
 		stubGiftCard();
 		againstWireMock().withUserConfiguration(CustomizersConfiguration.class).run((context) -> {
