@@ -42,7 +42,9 @@ import org.springframework.web.client.RestClient;
  * only), then every {@link RestClientCustomizer} (message converters, observations,
  * {@code MockRestServiceServer}), then the Voucherify settings, then every
  * {@link VoucherifyRestClientCustomizer}. The factory is set first so that customizers
- * which replace it, such as {@code @RestClientTest}'s mock server, win.
+ * which replace it, such as {@code @RestClientTest}'s mock server, win. The Voucherify
+ * headers join when the client is built, on the first call, where no customizer has set a
+ * header of the same name.
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class)
 @ConditionalOnClass({ RestClient.class, RestClientCustomizer.class, ClientHttpRequestFactoryBuilder.class })
