@@ -655,9 +655,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 		private Duration bulkReadTimeout = DEFAULT_BULK_READ_TIMEOUT;
 
-		private RestClient.@Nullable Builder restClientBuilder;
-
-		private @Nullable Supplier<RestClient.Builder> restClientBuilderSupplier;
+		/** Where build() gets the builder to configure; the default transport if null. */
+		private @Nullable Supplier<RestClient.Builder> restClientBuilder;
 
 		private VoucherifyErrorHandler errorHandler = new DefaultVoucherifyErrorHandler();
 
@@ -761,8 +760,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		 * @return this builder
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
-			this.restClientBuilder = restClientBuilder;
-			this.restClientBuilderSupplier = null;
+			this.restClientBuilder = (restClientBuilder != null) ? () -> independentCopy(restClientBuilder) : null;
 			return this;
 		}
 
@@ -777,8 +775,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		 * @return this builder
 		 */
 		public Builder restClientBuilder(Supplier<RestClient.Builder> restClientBuilder) {
-			this.restClientBuilderSupplier = Objects.requireNonNull(restClientBuilder, "restClientBuilder");
-			this.restClientBuilder = null;
+			this.restClientBuilder = Objects.requireNonNull(restClientBuilder, "restClientBuilder");
 			return this;
 		}
 
@@ -925,11 +922,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		 * neither changes the other, or a new one on the default transport.
 		 */
 		private RestClient.Builder restClientBuilder(List<AutoCloseable> resources) {
-			if (this.restClientBuilderSupplier != null) {
-				return Objects.requireNonNull(this.restClientBuilderSupplier.get(), "supplied RestClient.Builder");
-			}
 			if (this.restClientBuilder != null) {
-				return independentCopy(this.restClientBuilder);
+				return Objects.requireNonNull(this.restClientBuilder.get(), "supplied RestClient.Builder");
 			}
 			VoucherifyClientHttpRequestFactory transport = defaultRequestFactory();
 			resources.add(transport);

@@ -52,10 +52,6 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(VoucherifyProperties.class)
 public final class VoucherifyAutoConfiguration {
 
-	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils.isPresent(
-			"org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
-			VoucherifyAutoConfiguration.class.getClassLoader());
-
 	@Bean
 	@ConditionalOnMissingBean
 	VoucherifyErrorHandler voucherifyErrorHandler() {
@@ -144,7 +140,11 @@ public final class VoucherifyAutoConfiguration {
 			// upload) on some plain-http servers (Jetty 12 answers RST_STREAM).
 			return jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
 		}
-		if (HTTP_COMPONENTS_PRESENT && factoryBuilder instanceof HttpComponentsClientHttpRequestFactoryBuilder) {
+		// Checked here, on the first call, where the answer is needed: the check loads a
+		// class of httpclient5.
+		if (factoryBuilder instanceof HttpComponentsClientHttpRequestFactoryBuilder
+				&& ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
+						VoucherifyAutoConfiguration.class.getClassLoader())) {
 			return HttpComponentsTransport.configure(factoryBuilder, maxConnections);
 		}
 		return factoryBuilder;
