@@ -86,7 +86,7 @@ public final class StartupBenchmark {
 	static Result run(int coldRuns, int warmRuns) throws IOException, InterruptedException {
 		Map<Measure, Map<StarterTransport, List<Double>>> first = new EnumMap<>(Measure.class);
 		Map<Measure, Map<StarterTransport, List<Double>>> cold = new EnumMap<>(Measure.class);
-		Map<StarterTransport, List<Double>> warm = new EnumMap<>(StarterTransport.class);
+		Map<Measure, Map<StarterTransport, List<Double>>> warm = new EnumMap<>(Measure.class);
 		try (ServerProcess server = ServerProcess.start()) {
 			warmUp(server.baseUrl());
 			// A fixed order would leave the server's work after each first call on the
@@ -96,25 +96,21 @@ public final class StartupBenchmark {
 				List<StarterTransport> order = new ArrayList<>(VARIANTS);
 				Collections.shuffle(order, random);
 				for (StarterTransport variant : order) {
-					add(first, variant, spawnLines("--first", variant.name(), server.baseUrl()));
-					add(cold, variant, spawnLines("--child", variant.name(), "0", server.baseUrl()));
+					add(first, spawnLines("--first", variant.name(), server.baseUrl()));
+					add(cold, spawnLines("--child", variant.name(), "0", server.baseUrl()));
 				}
 			}
 			// One JVM, variants interleaved; the first rounds warm it up and are dropped.
-			List<String> lines = spawnLines("--child", "ALL", Integer.toString(warmRuns), server.baseUrl());
-			for (String line : lines) {
-				String[] fields = line.split(" ");
-				warm.computeIfAbsent(StarterTransport.valueOf(fields[1]), (key) -> new ArrayList<>())
-					.add(Double.parseDouble(fields[2]));
-			}
+			add(warm, spawnLines("--child", "ALL", Integer.toString(warmRuns), server.baseUrl()));
 		}
 		return new Result(first, cold, warm);
 	}
 
-	private static void add(Map<Measure, Map<StarterTransport, List<Double>>> results, StarterTransport variant,
-			List<String> lines) {
+	/** Add the child's {@code STARTUP <variant> <measures>} lines to the results. */
+	private static void add(Map<Measure, Map<StarterTransport, List<Double>>> results, List<String> lines) {
 		for (String line : lines) {
 			String[] fields = line.split(" ");
+			StarterTransport variant = StarterTransport.valueOf(fields[1]);
 			for (Measure measure : Measure.values()) {
 				results.computeIfAbsent(measure, (key) -> new EnumMap<>(StarterTransport.class))
 					.computeIfAbsent(variant, (key) -> new ArrayList<>())
@@ -295,10 +291,11 @@ public final class StartupBenchmark {
 
 	/**
 	 * Start-up measures by variant: the first starts of fresh JVMs, the cold starts and
-	 * the warm wall-clock times.
+	 * the warm starts.
 	 */
 	record Result(Map<Measure, Map<StarterTransport, List<Double>>> first,
-			Map<Measure, Map<StarterTransport, List<Double>>> cold, Map<StarterTransport, List<Double>> warm) {
+			Map<Measure, Map<StarterTransport, List<Double>>> cold,
+			Map<Measure, Map<StarterTransport, List<Double>>> warm) {
 
 		List<Double> first(Measure measure, StarterTransport variant) {
 			return this.first.getOrDefault(measure, Map.of()).getOrDefault(variant, List.of());
@@ -308,8 +305,12 @@ public final class StartupBenchmark {
 			return this.cold.getOrDefault(measure, Map.of()).getOrDefault(variant, List.of());
 		}
 
+		List<Double> warm(StarterTransport variant) {
+			return this.warm.getOrDefault(Measure.WALL, Map.of()).getOrDefault(variant, List.of());
+		}
+
 		double warmMedian(StarterTransport variant) {
-			return median(this.warm.getOrDefault(variant, List.of()));
+			return median(warm(variant));
 		}
 
 		String toMarkdown() {
@@ -322,8 +323,7 @@ public final class StartupBenchmark {
 			out.append("|---|---:|---:|---:|\n");
 			for (StarterTransport variant : VARIANTS) {
 				out.append(String.format("| %s | %.1f (%d) | %s | %s |%n", label(variant), warmMedian(variant),
-						this.warm.getOrDefault(variant, List.of()).size(),
-						added(variant, warmMedian(variant), warmMedian(StarterTransport.NONE)),
+						warm(variant).size(), added(variant, warmMedian(variant), warmMedian(StarterTransport.NONE)),
 						(variant == StarterTransport.NONE) ? "-"
 								: String.format("%.1f", median(cold(Measure.FIRST_CALL, variant)))));
 			}
