@@ -52,8 +52,10 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(VoucherifyProperties.class)
 public final class VoucherifyAutoConfiguration {
 
+	// Each condition names its type: one deduced from the method's return type costs a
+	// reflective look at this class while configuration classes are parsed.
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(VoucherifyErrorHandler.class)
 	VoucherifyErrorHandler voucherifyErrorHandler() {
 		return new DefaultVoucherifyErrorHandler();
 	}
@@ -65,7 +67,7 @@ public final class VoucherifyAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(VoucherifyApiActivity.class)
 	VoucherifyApiActivity voucherifyApiActivity() {
 		return new VoucherifyApiActivity();
 	}
