@@ -2,7 +2,6 @@ package io.voucherify.spring;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -15,14 +14,9 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Supplier;
 
-import io.micrometer.observation.Observation;
-import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import io.micrometer.observation.ObservationRegistry;
-import io.voucherify.spring.exception.VoucherifyApiException;
-import io.voucherify.spring.exception.VoucherifyException;
 import io.voucherify.spring.exception.VoucherifyInvalidResponseException;
-import io.voucherify.spring.exception.VoucherifyTransportException;
 import io.voucherify.spring.model.AsyncAction;
 import io.voucherify.spring.model.BalanceUpdateRequest;
 import io.voucherify.spring.model.BalanceUpdateResponse;
@@ -31,8 +25,6 @@ import io.voucherify.spring.model.TransactionsExportRequest;
 import io.voucherify.spring.model.TransactionsQuery;
 import io.voucherify.spring.model.Voucher;
 import io.voucherify.spring.model.VoucherTransactionsPage;
-import io.voucherify.spring.observation.DefaultVoucherifyObservationConvention;
-import io.voucherify.spring.observation.VoucherifyObservationContext;
 import io.voucherify.spring.observation.VoucherifyObservationConvention;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -43,16 +35,10 @@ import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryListener;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryState;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.core.retry.Retryable;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -61,10 +47,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.util.StreamUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * The {@link VouchersOperations} implementation, on Spring's {@link RestClient}.
@@ -121,44 +105,32 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 	private static final String TRANSACTIONS = VOUCHER + "/transactions";
 
-	/** Where Spring's {@code RestClient} keeps a request's URI template. */
-	private static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
-
 	/**
-	 * Built on the first call: the first {@code RestClient} build of a JVM (converters,
-	 * Spring's client classes) is most of the client's cold start-up (BENCHMARKS.md).
+	 * What makes the calls, with its {@code RestClient}: built on the first call, as the
+	 * first {@code RestClient} build of a JVM (converters, Spring's client classes) is
+	 * most of the client's cold start-up, and so that a class Spring inspects at start-up
+	 * holds the API alone (BENCHMARKS.md).
 	 */
-	private final SingletonSupplier<RestClient> restClient;
-
-	private final String baseUrl;
-
-	private final VoucherifyErrorHandler errorHandler;
-
-	private final ObservationRegistry observationRegistry;
-
-	private final @Nullable VoucherifyObservationConvention observationConvention;
+	private final SingletonSupplier<VoucherifyCalls> calls;
 
 	private final VoucherifyApiActivity activity;
 
-	private final VoucherifyRetrySettings retrySettings;
-
 	private final List<AutoCloseable> resources;
 
-	private VouchersTemplate(SingletonSupplier<RestClient> restClient, String baseUrl, Builder builder,
+	private VouchersTemplate(Supplier<VoucherifyCalls> calls, VoucherifyApiActivity activity,
 			List<AutoCloseable> resources) {
-		this.restClient = restClient;
-		this.baseUrl = baseUrl;
-		this.errorHandler = builder.errorHandler;
-		this.observationRegistry = builder.observationRegistry;
-		this.observationConvention = builder.observationConvention;
-		this.activity = builder.activity;
-		this.retrySettings = builder.retrySettings;
+		this.calls = SingletonSupplier.of(calls);
+		this.activity = activity;
 		this.resources = resources;
+	}
+
+	private VoucherifyCalls calls() {
+		return this.calls.obtain();
 	}
 
 	/** The template's {@code RestClient}, built on first use. */
 	RestClient restClient() {
-		return this.restClient.obtain();
+		return calls().restClient();
 	}
 
 	/**
@@ -173,7 +145,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 				resource.close();
 			}
 			catch (Exception ex) {
-				CallSupport.logger.debug("Could not close " + resource.getClass().getSimpleName() + ": " + ex);
+				LogFactory.getLog(VouchersTemplate.class)
+					.debug("Could not close " + resource.getClass().getSimpleName() + ": " + ex);
 			}
 		}
 	}
@@ -194,8 +167,9 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	@Override
 	public ResponseEntity<Voucher> getVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
-		return exchange(VoucherifyOperation.GET_VOUCHER, code,
-				to(restClient().get(), VOUCHER, "/v1/vouchers/" + segment), Voucher.class);
+		VoucherifyCalls calls = calls();
+		return calls.exchange(VoucherifyOperation.GET_VOUCHER, code,
+				calls.request(HttpMethod.GET, VOUCHER, "/v1/vouchers/" + segment), Voucher.class);
 	}
 
 	@Override
@@ -206,8 +180,10 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	@Override
 	public ResponseEntity<Voucher> enableVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
-		return exchange(VoucherifyOperation.ENABLE_VOUCHER, code,
-				to(restClient().post(), VOUCHER + "/enable", "/v1/vouchers/" + segment + "/enable"), Voucher.class);
+		VoucherifyCalls calls = calls();
+		return calls.exchange(VoucherifyOperation.ENABLE_VOUCHER, code,
+				calls.request(HttpMethod.POST, VOUCHER + "/enable", "/v1/vouchers/" + segment + "/enable"),
+				Voucher.class);
 	}
 
 	@Override
@@ -218,8 +194,10 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	@Override
 	public ResponseEntity<Voucher> disableVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
-		return exchange(VoucherifyOperation.DISABLE_VOUCHER, code,
-				to(restClient().post(), VOUCHER + "/disable", "/v1/vouchers/" + segment + "/disable"), Voucher.class);
+		VoucherifyCalls calls = calls();
+		return calls.exchange(VoucherifyOperation.DISABLE_VOUCHER, code,
+				calls.request(HttpMethod.POST, VOUCHER + "/disable", "/v1/vouchers/" + segment + "/disable"),
+				Voucher.class);
 	}
 
 	@Override
@@ -240,8 +218,9 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	@Override
 	public ResponseEntity<Void> deleteVoucherWithHttpInfo(String code, boolean force) {
 		String segment = PathSegment.encode(code, "code");
-		return exchange(VoucherifyOperation.DELETE_VOUCHER, code,
-				to(restClient().delete(), VOUCHER, "/v1/vouchers/" + segment + "?force=" + force), null);
+		VoucherifyCalls calls = calls();
+		return calls.exchange(VoucherifyOperation.DELETE_VOUCHER, code,
+				calls.request(HttpMethod.DELETE, VOUCHER, "/v1/vouchers/" + segment + "?force=" + force), null);
 	}
 
 	@Override
@@ -254,8 +233,9 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			BalanceUpdateRequest request) {
 		String segment = PathSegment.encode(code, "code");
 		requireNonNull(request, "request");
-		return exchange(VoucherifyOperation.UPDATE_VOUCHER_BALANCE, code,
-				to(restClient().post(), VOUCHER + "/balance", "/v1/vouchers/" + segment + "/balance")
+		VoucherifyCalls calls = calls();
+		return calls.exchange(VoucherifyOperation.UPDATE_VOUCHER_BALANCE, code,
+				calls.request(HttpMethod.POST, VOUCHER + "/balance", "/v1/vouchers/" + segment + "/balance")
 					.contentType(MediaType.APPLICATION_JSON)
 					.body(request),
 				BalanceUpdateResponse.class);
@@ -281,8 +261,9 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			TransactionsQuery query) {
 		String segment = PathSegment.encode(code, "code");
 		requireNonNull(query, "query");
-		return exchange(VoucherifyOperation.LIST_VOUCHER_TRANSACTIONS, code,
-				to(restClient().get(), TRANSACTIONS, "/v1/vouchers/" + segment + "/transactions" + query(query)),
+		VoucherifyCalls calls = calls();
+		return calls.exchange(VoucherifyOperation.LIST_VOUCHER_TRANSACTIONS, code,
+				calls.request(HttpMethod.GET, TRANSACTIONS, "/v1/vouchers/" + segment + "/transactions" + query(query)),
 				VoucherTransactionsPage.class);
 	}
 
@@ -306,11 +287,11 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			TransactionsExportRequest request) {
 		String segment = PathSegment.encode(code, "code");
 		requireNonNull(request, "request");
-		return exchange(VoucherifyOperation.EXPORT_VOUCHER_TRANSACTIONS, code,
-				to(restClient().post(), TRANSACTIONS + "/export", "/v1/vouchers/" + segment + "/transactions/export")
-					.contentType(MediaType.APPLICATION_JSON)
-					.body(request),
-				TransactionsExport.class);
+		VoucherifyCalls calls = calls();
+		return calls.exchange(VoucherifyOperation.EXPORT_VOUCHER_TRANSACTIONS, code, calls
+			.request(HttpMethod.POST, TRANSACTIONS + "/export", "/v1/vouchers/" + segment + "/transactions/export")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(request), TransactionsExport.class);
 	}
 
 	@Override
@@ -345,8 +326,9 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		partHeaders.setContentDispositionFormData("file", filename(csv));
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("file", new HttpEntity<>(csv, partHeaders));
-		return exchange(VoucherifyOperation.IMPORT_VOUCHERS_USING_CSV, null,
-				to(restClient().post(), "/v1/vouchers/importCSV", "/v1/vouchers/importCSV")
+		VoucherifyCalls calls = calls();
+		return calls.exchange(VoucherifyOperation.IMPORT_VOUCHERS_USING_CSV, null,
+				calls.request(HttpMethod.POST, "/v1/vouchers/importCSV", "/v1/vouchers/importCSV")
 					.contentType(MediaType.MULTIPART_FORM_DATA)
 					.body(parts),
 				AsyncAction.class);
@@ -361,21 +343,10 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	public ResponseEntity<Void> releaseValidationSessionWithHttpInfo(String code, String sessionKey) {
 		String codeSegment = PathSegment.encode(code, "code");
 		String sessionSegment = PathSegment.encode(sessionKey, "sessionKey");
-		return exchange(VoucherifyOperation.RELEASE_VALIDATION_SESSION, code, to(restClient().delete(),
+		VoucherifyCalls calls = calls();
+		return calls.exchange(VoucherifyOperation.RELEASE_VALIDATION_SESSION, code, calls.request(HttpMethod.DELETE,
 				VOUCHER + "/sessions/{sessionKey}", "/v1/vouchers/" + codeSegment + "/sessions/" + sessionSegment),
 				null);
-	}
-
-	/**
-	 * Address a request. The URI is built directly, as every variable part is already one
-	 * strictly encoded segment: Spring's URI templates would parse the template twice a
-	 * call (measured as about a tenth of a call's CPU, BENCHMARKS.md). The template goes
-	 * where Spring's own observation reads it, so {@code http.client.requests} keeps its
-	 * {@code uri} tag and no code reaches it.
-	 */
-	private <S extends RestClient.RequestHeadersSpec<S>> S to(RestClient.RequestHeadersUriSpec<S> spec, String template,
-			String path) {
-		return spec.uri(URI.create(this.baseUrl + path)).attribute(URI_TEMPLATE_ATTRIBUTE, this.baseUrl + template);
 	}
 
 	private static String query(TransactionsQuery query) {
@@ -402,188 +373,6 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	 */
 	public VoucherifyApiActivity getActivity() {
 		return this.activity;
-	}
-
-	/**
-	 * Perform one call as one observation, retried as {@link VoucherifyRetrySettings}
-	 * allows: failed statuses go to the error handler, bodiless answers are never parsed,
-	 * and Spring's exceptions become Voucherify's.
-	 * @param code the voucher code, for masked log lines only
-	 * @param bodyType the body to read, or {@code null} for a bodiless (204) answer
-	 */
-	private <T> ResponseEntity<T> exchange(VoucherifyOperation operation, @Nullable String code,
-			RestClient.RequestHeadersSpec<?> spec, @Nullable Class<T> bodyType) {
-		VoucherifyObservationContext context = new VoucherifyObservationContext(operation);
-		Observation observation = Observation.createNotStarted(this.observationConvention,
-				CallSupport.DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
-		return observation.observe(() -> this.retrySettings.enabled()
-				? withRetries(operation, code, observation, context, () -> exchange(operation, spec, bodyType, context))
-				: exchange(operation, spec, bodyType, context));
-	}
-
-	private <T> T withRetries(VoucherifyOperation operation, @Nullable String code, Observation observation,
-			VoucherifyObservationContext context, Supplier<T> attempt) {
-		VoucherifyRetryPolicy policy = new VoucherifyRetryPolicy(operation, this.retrySettings);
-		RetryTemplate retryTemplate = new RetryTemplate(policy);
-		retryTemplate.setRetryListener(new RetryListener() {
-
-			@Override
-			public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable, RetryState retryState) {
-				onRetry(operation, code, policy, observation, context);
-			}
-
-		});
-		try {
-			return retryTemplate.execute(new Retryable<>() {
-
-				@Override
-				public T execute() {
-					return attempt.get();
-				}
-
-				@Override
-				public String getName() {
-					return operation.sdkName();
-				}
-
-			});
-		}
-		catch (RetryException ex) {
-			throw lastFailure(ex);
-		}
-	}
-
-	/**
-	 * Log the retry at DEBUG and count it as a {@code retry} event of the observation.
-	 */
-	private void onRetry(VoucherifyOperation operation, @Nullable String code, VoucherifyRetryPolicy policy,
-			Observation observation, VoucherifyObservationContext context) {
-		if (CallSupport.logger.isDebugEnabled()) {
-			CallSupport.logger
-				.debug("Retrying " + operation.sdkName() + ((code != null) ? " for " + CodeMask.mask(code) : "")
-						+ ", attempt " + policy.attempt() + " of " + this.retrySettings.maxAttempts() + ", after "
-						+ policy.reason() + ", waited " + policy.delayMillis() + " ms");
-		}
-		// Tag the retry counter with the failed attempt's status and error key.
-		VoucherifyObservationConvention convention = (this.observationConvention != null) ? this.observationConvention
-				: CallSupport.DEFAULT_OBSERVATION_CONVENTION;
-		context.addLowCardinalityKeyValues(convention.getLowCardinalityKeyValues(context));
-		observation.event(CallSupport.RETRY_EVENT);
-	}
-
-	private static RuntimeException lastFailure(RetryException ex) {
-		Throwable last = ex.getCause();
-		for (Throwable earlier : ex.getExceptions()) {
-			if (earlier != last) {
-				last.addSuppressed(earlier);
-			}
-		}
-		if (last instanceof RuntimeException runtime) {
-			return runtime;
-		}
-		if (last instanceof Error error) {
-			throw error;
-		}
-		return new VoucherifyException("Call failed: " + last.getClass().getSimpleName(), last);
-	}
-
-	private <T> ResponseEntity<T> exchange(VoucherifyOperation operation, RestClient.RequestHeadersSpec<?> spec,
-			@Nullable Class<T> bodyType, VoucherifyObservationContext context) {
-		context.setStatusCode(null);
-		context.setTransportFailure(false);
-		context.setErrorKey(null);
-		long start = System.nanoTime();
-		try {
-			return spec.exchange((request, response) -> {
-				HttpStatusCode status = response.getStatusCode();
-				context.setStatusCode(status.value());
-				this.activity.recordResponse(status.value(), response.getHeaders(),
-						Duration.ofNanos(System.nanoTime() - start));
-				if (status.isError()) {
-					RuntimeException exception = this.errorHandler.toException(request, response);
-					if (exception instanceof VoucherifyApiException apiException) {
-						context.setErrorKey(apiException.getKey());
-					}
-					// Wrapped so that no catch below mistakes it for Spring's own
-					// failure.
-					throw new HandledError(exception);
-				}
-				if (bodyType == null) {
-					// Read to the end, so a connection that breaks mid-answer fails the
-					// call
-					// every time, not only when the HTTP client happens to notice it
-					// first.
-					StreamUtils.drain(response.getBody());
-					// The constructor keeps the response's headers; the builder would
-					// copy them.
-					return new ResponseEntity<>(response.getHeaders(), status);
-				}
-				T body;
-				try {
-					body = response.bodyTo(bodyType);
-				}
-				catch (RestClientException ex) {
-					if (ioCause(ex) != null) {
-						throw ex;
-					}
-					throw new VoucherifyInvalidResponseException(status.value(), operation.sdkName() + " got a "
-							+ status.value() + " response whose body is not a valid " + bodyType.getSimpleName(), ex);
-				}
-				if (body == null) {
-					throw new VoucherifyInvalidResponseException(status.value(),
-							operation.sdkName() + " got a " + status.value() + " response without a body", null);
-				}
-				return new ResponseEntity<>(body, response.getHeaders(), status);
-			});
-		}
-		catch (HandledError ex) {
-			throw ex.exception;
-		}
-		catch (VoucherifyException ex) {
-			throw ex;
-		}
-		catch (RestClientException ex) {
-			Throwable ioCause = ioCause(ex);
-			if (ioCause != null) {
-				if (context.getStatusCode() == null) {
-					context.setTransportFailure(true);
-					this.activity.recordTransportFailure(Duration.ofNanos(System.nanoTime() - start));
-				}
-				// The I/O failure, not Spring's exception: its message holds the URL, and
-				// so the code.
-				throw new VoucherifyTransportException(operation.sdkName() + " failed: " + describe(ioCause), ioCause);
-			}
-			throw new VoucherifyException(operation.sdkName() + " failed: " + describe(ex.getMostSpecificCause()),
-					ex.getMostSpecificCause());
-		}
-	}
-
-	/** Carries the error handler's exception out of the exchange untouched. */
-	private static final class HandledError extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		private final transient RuntimeException exception;
-
-		HandledError(RuntimeException exception) {
-			super(null, null, false, false);
-			this.exception = exception;
-		}
-
-	}
-
-	private static @Nullable Throwable ioCause(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof IOException || t instanceof UncheckedIOException) {
-				return t;
-			}
-		}
-		return null;
-	}
-
-	private static String describe(Throwable cause) {
-		// The cause's message names the host but never the path, so no code leaks here.
-		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
 	}
 
 	private static <T> T body(ResponseEntity<T> entity) {
@@ -617,20 +406,6 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		catch (IOException ex) {
 			return "unknown";
 		}
-	}
-
-	/**
-	 * What calls need and starting does not, in a class of its own so that it loads on
-	 * the first call (BENCHMARKS.md).
-	 */
-	private static final class CallSupport {
-
-		static final VoucherifyObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultVoucherifyObservationConvention();
-
-		static final Observation.Event RETRY_EVENT = Observation.Event.of("retry", "A retried Voucherify call");
-
-		static final Log logger = LogFactory.getLog(VouchersTemplate.class);
-
 	}
 
 	/**
@@ -908,7 +683,14 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 				// A string: MediaType would load its parser and cache.
 				setIfAbsent(headers, HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 			}).build();
-			return new VouchersTemplate(SingletonSupplier.of(restClient), baseUrl, this, List.copyOf(resources));
+			VoucherifyErrorHandler errorHandler = this.errorHandler;
+			ObservationRegistry observationRegistry = this.observationRegistry;
+			@Nullable VoucherifyObservationConvention observationConvention = this.observationConvention;
+			VoucherifyApiActivity activity = this.activity;
+			VoucherifyRetrySettings retrySettings = this.retrySettings;
+			return new VouchersTemplate(() -> new VoucherifyCalls(restClient.get(), baseUrl, errorHandler,
+					observationRegistry, observationConvention, activity, retrySettings), activity,
+					List.copyOf(resources));
 		}
 
 		private static void setIfAbsent(HttpHeaders headers, String name, String value) {

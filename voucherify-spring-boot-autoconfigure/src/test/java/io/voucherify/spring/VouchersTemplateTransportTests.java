@@ -64,12 +64,12 @@ class VouchersTemplateTransportTests {
 	@Test
 	void restClientIsBuiltOnTheFirstCallNotWithTheTemplate() {
 		try (VouchersTemplate vouchers = builder().build()) {
-			Object restClient = ReflectionTestUtils.getField(vouchers, "restClient");
-			assertThat(ReflectionTestUtils.getField(restClient, "singletonInstance")).isNull();
+			Object calls = ReflectionTestUtils.getField(vouchers, "calls");
+			assertThat(ReflectionTestUtils.getField(calls, "singletonInstance")).isNull();
 
 			vouchers.getVoucher("GIFT-1");
 
-			assertThat(ReflectionTestUtils.getField(restClient, "singletonInstance")).isNotNull();
+			assertThat(ReflectionTestUtils.getField(calls, "singletonInstance")).isNotNull();
 		}
 	}
 

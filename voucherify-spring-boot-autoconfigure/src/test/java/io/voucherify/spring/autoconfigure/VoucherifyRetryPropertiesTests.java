@@ -58,7 +58,9 @@ class VoucherifyRetryPropertiesTests {
 	}
 
 	private static VoucherifyRetrySettings retrySettings(VouchersTemplate template) {
-		return (VoucherifyRetrySettings) ReflectionTestUtils.getField(template, "retrySettings");
+		// The settings live with what makes the calls, which the first call builds.
+		Object calls = ReflectionTestUtils.invokeMethod(template, "calls");
+		return (VoucherifyRetrySettings) ReflectionTestUtils.getField(calls, "retrySettings");
 	}
 
 }
