@@ -670,7 +670,9 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			// http.url.
 			builder.observationConvention(new CodeFreeClientRequestObservationConvention());
 			// Customizers run now, so that one that fails stops the application's start.
-			this.customizers.forEach((customizer) -> customizer.customize(builder));
+			for (VoucherifyRestClientCustomizer customizer : this.customizers) {
+				customizer.customize(builder);
+			}
 			// The template's headers join the builder's when the client is built, where
 			// a customizer has not set them: setting them now would initialise the JVM's
 			// first HttpHeaders during start-up.
