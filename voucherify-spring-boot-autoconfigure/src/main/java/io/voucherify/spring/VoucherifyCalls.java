@@ -43,6 +43,7 @@ final class VoucherifyCalls {
 
 	private static final Observation.Event RETRY_EVENT = Observation.Event.of("retry", "A retried Voucherify call");
 
+	/** The template's category, which users configure, not this internal class's. */
 	private static final Log logger = LogFactory.getLog(VouchersTemplate.class);
 
 	/** Where Spring's {@code RestClient} keeps a request's URI template. */
@@ -84,6 +85,7 @@ final class VoucherifyCalls {
 	 * call (measured as about a tenth of a call's CPU, BENCHMARKS.md). The template goes
 	 * where Spring's own observation reads it, so {@code http.client.requests} keeps its
 	 * {@code uri} tag and no code reaches it.
+	 * @param method the HTTP method
 	 * @param template the path's template, such as {@code /v1/vouchers/{code}}
 	 * @param path the path, every variable part already encoded
 	 */
@@ -198,9 +200,8 @@ final class VoucherifyCalls {
 				}
 				if (bodyType == null) {
 					// Read to the end, so a connection that breaks mid-answer fails the
-					// call
-					// every time, not only when the HTTP client happens to notice it
-					// first.
+					// call every time, not only when the HTTP client happens to notice
+					// it first.
 					StreamUtils.drain(response.getBody());
 					// The constructor keeps the response's headers; the builder would
 					// copy them.

@@ -687,7 +687,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			}).build();
 			VoucherifyErrorHandler errorHandler = this.errorHandler;
 			ObservationRegistry observationRegistry = this.observationRegistry;
-			@Nullable VoucherifyObservationConvention observationConvention = this.observationConvention;
+			VoucherifyObservationConvention observationConvention = this.observationConvention;
 			VoucherifyApiActivity activity = this.activity;
 			VoucherifyRetrySettings retrySettings = this.retrySettings;
 			return new VouchersTemplate(() -> new VoucherifyCalls(restClient.get(), baseUrl, errorHandler,

@@ -38,8 +38,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -63,6 +65,27 @@ class VouchersTemplateErrorTests {
 	@AfterEach
 	void requestsConformToTheContract() {
 		OpenApiContract.assertConforms(wireMock.findAll(anyRequestedFor(anyUrl())));
+	}
+
+	@Test
+	void settingsChangedOnTheBuilderAfterBuildDoNotReachTheTemplate() {
+		wireMock.stubFor(get("/v1/vouchers/V1").willReturn(aResponse().withStatus(503)));
+		VouchersTemplate.Builder builder = VouchersTemplate.builder()
+			.appId("app")
+			.secretKey("top-secret-key")
+			.baseUrl(wireMock.baseUrl())
+			.retry(VoucherifyRetrySettings.disabled());
+		VoucherifyApiActivity activity = new VoucherifyApiActivity();
+		VouchersTemplate template = builder.activity(activity).build();
+
+		builder.errorHandler((request, response) -> new IllegalStateException("set after build()"))
+			.retry(VoucherifyRetrySettings.defaults())
+			.activity(new VoucherifyApiActivity());
+
+		assertThatExceptionOfType(VoucherifyServerException.class).isThrownBy(() -> template.getVoucher("V1"));
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/vouchers/V1")));
+		assertThat(template.getActivity()).isSameAs(activity);
+		assertThat(activity.lastExchange()).isNotNull();
 	}
 
 	@Test

@@ -202,9 +202,11 @@ public final class Clients {
 	 */
 	public static String describeTransport(VouchersOperations operations) {
 		try {
-			// The template builds its RestClient on first use; the benchmarks have called
-			// it.
-			Object restClient = ((SingletonSupplier<?>) field(operations, "restClient")).obtain();
+			// The template builds what makes its calls, with the RestClient, on first
+			// use;
+			// the benchmarks have called it.
+			Object calls = ((SingletonSupplier<?>) field(operations, "calls")).obtain();
+			Object restClient = field(calls, "restClient");
 			Object factory = field(restClient, "clientRequestFactory");
 			if (factory.getClass().getSimpleName().equals("VoucherifyClientHttpRequestFactory")) {
 				// Each built on its first call: the standard one, or the bulk one if only

@@ -104,8 +104,9 @@ public final class VoucherifyAutoConfiguration {
 			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<VoucherifyRestClientCustomizer> voucherifyCustomizers) {
 		validate(properties, connectionDetails);
-		// Null checks and loops rather than method references and lambdas here: each
-		// one is linked on its first use, a few tenths of a millisecond of a cold start.
+		// Null checks, and loops below, where method references and lambdas are not
+		// needed: each one is linked on its first use, a few tenths of a millisecond of a
+		// cold start.
 		HttpClientSettings settings = httpClientSettings.getIfAvailable();
 		if (settings == null) {
 			settings = HttpClientSettings.defaults();
