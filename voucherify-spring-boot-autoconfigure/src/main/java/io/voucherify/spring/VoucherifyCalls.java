@@ -96,6 +96,16 @@ final class VoucherifyCalls {
 	}
 
 	/**
+	 * Perform a call without a request body.
+	 * @see #request(HttpMethod, String, String)
+	 * @see #exchange(VoucherifyOperation, String, RestClient.RequestHeadersSpec, Class)
+	 */
+	<T> ResponseEntity<T> exchange(VoucherifyOperation operation, @Nullable String code, HttpMethod method,
+			String template, String path, @Nullable Class<T> bodyType) {
+		return exchange(operation, code, request(method, template, path), bodyType);
+	}
+
+	/**
 	 * Perform one call as one observation, retried as {@link VoucherifyRetrySettings}
 	 * allows: failed statuses go to the error handler, bodiless answers are never parsed,
 	 * and Spring's exceptions become Voucherify's.

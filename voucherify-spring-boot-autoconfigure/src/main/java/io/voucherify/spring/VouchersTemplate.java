@@ -167,9 +167,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	@Override
 	public ResponseEntity<Voucher> getVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
-		VoucherifyCalls calls = calls();
-		return calls.exchange(VoucherifyOperation.GET_VOUCHER, code,
-				calls.request(HttpMethod.GET, VOUCHER, "/v1/vouchers/" + segment), Voucher.class);
+		return calls().exchange(VoucherifyOperation.GET_VOUCHER, code, HttpMethod.GET, VOUCHER,
+				"/v1/vouchers/" + segment, Voucher.class);
 	}
 
 	@Override
@@ -180,10 +179,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	@Override
 	public ResponseEntity<Voucher> enableVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
-		VoucherifyCalls calls = calls();
-		return calls.exchange(VoucherifyOperation.ENABLE_VOUCHER, code,
-				calls.request(HttpMethod.POST, VOUCHER + "/enable", "/v1/vouchers/" + segment + "/enable"),
-				Voucher.class);
+		return calls().exchange(VoucherifyOperation.ENABLE_VOUCHER, code, HttpMethod.POST, VOUCHER + "/enable",
+				"/v1/vouchers/" + segment + "/enable", Voucher.class);
 	}
 
 	@Override
@@ -194,10 +191,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	@Override
 	public ResponseEntity<Voucher> disableVoucherWithHttpInfo(String code) {
 		String segment = PathSegment.encode(code, "code");
-		VoucherifyCalls calls = calls();
-		return calls.exchange(VoucherifyOperation.DISABLE_VOUCHER, code,
-				calls.request(HttpMethod.POST, VOUCHER + "/disable", "/v1/vouchers/" + segment + "/disable"),
-				Voucher.class);
+		return calls().exchange(VoucherifyOperation.DISABLE_VOUCHER, code, HttpMethod.POST, VOUCHER + "/disable",
+				"/v1/vouchers/" + segment + "/disable", Voucher.class);
 	}
 
 	@Override
@@ -218,9 +213,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	@Override
 	public ResponseEntity<Void> deleteVoucherWithHttpInfo(String code, boolean force) {
 		String segment = PathSegment.encode(code, "code");
-		VoucherifyCalls calls = calls();
-		return calls.exchange(VoucherifyOperation.DELETE_VOUCHER, code,
-				calls.request(HttpMethod.DELETE, VOUCHER, "/v1/vouchers/" + segment + "?force=" + force), null);
+		return calls().exchange(VoucherifyOperation.DELETE_VOUCHER, code, HttpMethod.DELETE, VOUCHER,
+				"/v1/vouchers/" + segment + "?force=" + force, null);
 	}
 
 	@Override
@@ -261,10 +255,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			TransactionsQuery query) {
 		String segment = PathSegment.encode(code, "code");
 		requireNonNull(query, "query");
-		VoucherifyCalls calls = calls();
-		return calls.exchange(VoucherifyOperation.LIST_VOUCHER_TRANSACTIONS, code,
-				calls.request(HttpMethod.GET, TRANSACTIONS, "/v1/vouchers/" + segment + "/transactions" + query(query)),
-				VoucherTransactionsPage.class);
+		return calls().exchange(VoucherifyOperation.LIST_VOUCHER_TRANSACTIONS, code, HttpMethod.GET, TRANSACTIONS,
+				"/v1/vouchers/" + segment + "/transactions" + query(query), VoucherTransactionsPage.class);
 	}
 
 	@Override
@@ -343,9 +335,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	public ResponseEntity<Void> releaseValidationSessionWithHttpInfo(String code, String sessionKey) {
 		String codeSegment = PathSegment.encode(code, "code");
 		String sessionSegment = PathSegment.encode(sessionKey, "sessionKey");
-		VoucherifyCalls calls = calls();
-		return calls.exchange(VoucherifyOperation.RELEASE_VALIDATION_SESSION, code, calls.request(HttpMethod.DELETE,
-				VOUCHER + "/sessions/{sessionKey}", "/v1/vouchers/" + codeSegment + "/sessions/" + sessionSegment),
+		return calls().exchange(VoucherifyOperation.RELEASE_VALIDATION_SESSION, code, HttpMethod.DELETE,
+				VOUCHER + "/sessions/{sessionKey}", "/v1/vouchers/" + codeSegment + "/sessions/" + sessionSegment,
 				null);
 	}
 
@@ -673,10 +664,25 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			for (VoucherifyRestClientCustomizer customizer : this.customizers) {
 				customizer.customize(builder);
 			}
-			// The template's headers join the builder's when the client is built, where
-			// a customizer has not set them: setting them now would initialise the JVM's
-			// first HttpHeaders during start-up.
-			Supplier<RestClient> restClient = () -> builder.defaultHeaders((headers) -> {
+			VoucherifyErrorHandler errorHandler = this.errorHandler;
+			ObservationRegistry observationRegistry = this.observationRegistry;
+			VoucherifyObservationConvention observationConvention = this.observationConvention;
+			VoucherifyApiActivity activity = this.activity;
+			VoucherifyRetrySettings retrySettings = this.retrySettings;
+			return new VouchersTemplate(
+					() -> new VoucherifyCalls(restClient(builder, appId, secretKey, channel, apiVersion), baseUrl,
+							errorHandler, observationRegistry, observationConvention, activity, retrySettings),
+					activity, List.copyOf(resources));
+		}
+
+		/**
+		 * Build the client, on the first call. The template's headers join the builder's
+		 * then, where a customizer has not set them: setting them at start-up would
+		 * initialise the JVM's first HttpHeaders.
+		 */
+		private static RestClient restClient(RestClient.Builder builder, String appId, String secretKey, String channel,
+				String apiVersion) {
+			return builder.defaultHeaders((headers) -> {
 				setIfAbsent(headers, "X-App-Id", appId);
 				setIfAbsent(headers, "X-App-Token", secretKey);
 				setIfAbsent(headers, "X-Voucherify-Channel", channel);
@@ -685,14 +691,6 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 				// A string: MediaType would load its parser and cache.
 				setIfAbsent(headers, HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 			}).build();
-			VoucherifyErrorHandler errorHandler = this.errorHandler;
-			ObservationRegistry observationRegistry = this.observationRegistry;
-			VoucherifyObservationConvention observationConvention = this.observationConvention;
-			VoucherifyApiActivity activity = this.activity;
-			VoucherifyRetrySettings retrySettings = this.retrySettings;
-			return new VouchersTemplate(() -> new VoucherifyCalls(restClient.get(), baseUrl, errorHandler,
-					observationRegistry, observationConvention, activity, retrySettings), activity,
-					List.copyOf(resources));
 		}
 
 		private static void setIfAbsent(HttpHeaders headers, String name, String value) {

@@ -202,7 +202,7 @@ public final class Clients {
 	 */
 	public static String describeTransport(VouchersOperations operations) {
 		try {
-			// The template builds what makes its calls, with the RestClient, on first
+			// The template builds what makes its calls, RestClient included, on first
 			// use;
 			// the benchmarks have called it.
 			Object calls = ((SingletonSupplier<?>) field(operations, "calls")).obtain();
