@@ -1,13 +1,16 @@
 package io.voucherify.spring;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
+import java.util.Set;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.voucherify.spring.exception.VoucherifyInvalidResponseException;
 import io.voucherify.spring.model.TransactionsQuery;
 import io.voucherify.spring.model.VoucherTransaction;
 import io.voucherify.spring.model.VoucherTransactionsPage;
@@ -29,6 +32,9 @@ final class TransactionPages extends Spliterators.AbstractSpliterator<VoucherTra
 	private Iterator<VoucherTransaction> current = List.<VoucherTransaction>of().iterator();
 
 	private boolean lastPage;
+
+	/** Every cursor followed so far: one that comes back would page forever. */
+	private final Set<String> cursors = new HashSet<>();
 
 	private TransactionPages(VouchersOperations operations, String code, TransactionsQuery query) {
 		super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -69,6 +75,12 @@ final class TransactionPages extends Spliterators.AbstractSpliterator<VoucherTra
 		// forever.
 		if (!Boolean.TRUE.equals(page.hasMore()) || data.isEmpty() || cursor == null) {
 			this.lastPage = true;
+		}
+		else if (!this.cursors.add(cursor)) {
+			throw new VoucherifyInvalidResponseException(200,
+					VoucherifyOperation.LIST_VOUCHER_TRANSACTIONS.sdkName() + " returned the cursor '" + cursor
+							+ "' a second time, so paging would never end; the stream stops here",
+					null);
 		}
 		else {
 			this.nextQuery = this.nextQuery.withStartingAfterId(cursor);
