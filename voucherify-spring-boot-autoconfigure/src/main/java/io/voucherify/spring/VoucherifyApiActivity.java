@@ -114,13 +114,18 @@ public final class VoucherifyApiActivity {
 			@Nullable Long rateLimitRemaining) {
 
 		/**
-		 * Whether the answer proves Voucherify reachable and the credentials valid: any
-		 * HTTP answer below 500 except 401 and 403 (a 404 or a 429 still means the API
-		 * accepted the credentials).
+		 * Whether the answer proves Voucherify reachable and the credentials valid: a
+		 * 2xx, or a 4xx except 401 and 403 (a 404 or a 429 still means the API accepted
+		 * the credentials). A redirect proves nothing: Voucherify's API does not
+		 * redirect.
 		 * @return {@code true} if it does
 		 */
 		public boolean provesAccess() {
-			return this.statusCode != null && this.statusCode < 500 && this.statusCode != 401 && this.statusCode != 403;
+			if (this.statusCode == null) {
+				return false;
+			}
+			int status = this.statusCode;
+			return status < 300 || (status >= 400 && status < 500 && status != 401 && status != 403);
 		}
 
 	}

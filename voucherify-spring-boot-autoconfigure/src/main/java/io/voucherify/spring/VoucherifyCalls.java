@@ -1,6 +1,7 @@
 package io.voucherify.spring;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.voucherify.spring.exception.VoucherifyApiException;
 import io.voucherify.spring.exception.VoucherifyException;
 import io.voucherify.spring.exception.VoucherifyInvalidResponseException;
+import io.voucherify.spring.exception.VoucherifyRedirectException;
 import io.voucherify.spring.exception.VoucherifyTransportException;
 import io.voucherify.spring.observation.DefaultVoucherifyObservationConvention;
 import io.voucherify.spring.observation.VoucherifyObservationContext;
@@ -18,6 +20,7 @@ import io.voucherify.spring.observation.VoucherifyObservationConvention;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryListener;
@@ -25,10 +28,12 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryState;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.StreamUtils;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -63,9 +68,14 @@ final class VoucherifyCalls {
 
 	private final VoucherifyRetrySettings retrySettings;
 
+	private final Duration bulkReadTimeout;
+
+	private final long maxResponseBytes;
+
 	VoucherifyCalls(RestClient restClient, String baseUrl, VoucherifyErrorHandler errorHandler,
 			ObservationRegistry observationRegistry, @Nullable VoucherifyObservationConvention observationConvention,
-			VoucherifyApiActivity activity, VoucherifyRetrySettings retrySettings) {
+			VoucherifyApiActivity activity, VoucherifyRetrySettings retrySettings, Duration bulkReadTimeout,
+			long maxResponseBytes) {
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
 		this.errorHandler = errorHandler;
@@ -73,6 +83,8 @@ final class VoucherifyCalls {
 		this.observationConvention = observationConvention;
 		this.activity = activity;
 		this.retrySettings = retrySettings;
+		this.bulkReadTimeout = bulkReadTimeout;
+		this.maxResponseBytes = maxResponseBytes;
 	}
 
 	RestClient restClient() {
@@ -106,25 +118,40 @@ final class VoucherifyCalls {
 	}
 
 	/**
-	 * Perform one call as one observation, retried as {@link VoucherifyRetrySettings}
-	 * allows: failed statuses go to the error handler, bodiless answers are never parsed,
-	 * and Spring's exceptions become Voucherify's.
+	 * Perform one call as one observation, within its total time, retried as
+	 * {@link VoucherifyRetrySettings} allows: failed statuses go to the error handler,
+	 * redirects are refused, bodiless answers are never parsed, and Spring's exceptions
+	 * become Voucherify's.
 	 * @param code the voucher code, for masked log lines only
 	 * @param bodyType the body to read, or {@code null} for a bodiless (204) answer
 	 */
 	<T> ResponseEntity<T> exchange(VoucherifyOperation operation, @Nullable String code,
 			RestClient.RequestHeadersSpec<?> spec, @Nullable Class<T> bodyType) {
+		CallTime time = callTime(operation);
 		VoucherifyObservationContext context = new VoucherifyObservationContext(operation);
 		Observation observation = Observation.createNotStarted(this.observationConvention,
 				DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
 		return observation.observe(() -> this.retrySettings.enabled()
-				? withRetries(operation, code, observation, context, () -> exchange(operation, spec, bodyType, context))
-				: exchange(operation, spec, bodyType, context));
+				? withRetries(operation, code, observation, context, time,
+						() -> attempt(operation, spec, bodyType, context, time))
+				: attempt(operation, spec, bodyType, context, time));
+	}
+
+	/**
+	 * The call's total time: {@code max-total-time}; the bulk operations, which may
+	 * stream a large file, may take their longer read timeout.
+	 */
+	private CallTime callTime(VoucherifyOperation operation) {
+		Duration maxTotalTime = this.retrySettings.maxTotalTime();
+		if (operation.isBulk() && this.bulkReadTimeout.compareTo(maxTotalTime) > 0) {
+			return CallTime.start(this.bulkReadTimeout, "voucherify.bulk-read-timeout");
+		}
+		return CallTime.start(maxTotalTime, "voucherify.retry.max-total-time");
 	}
 
 	private <T> T withRetries(VoucherifyOperation operation, @Nullable String code, Observation observation,
-			VoucherifyObservationContext context, Supplier<T> attempt) {
-		VoucherifyRetryPolicy policy = new VoucherifyRetryPolicy(operation, this.retrySettings);
+			VoucherifyObservationContext context, CallTime time, Supplier<T> attempt) {
+		VoucherifyRetryPolicy policy = new VoucherifyRetryPolicy(operation, this.retrySettings, time);
 		RetryTemplate retryTemplate = new RetryTemplate(policy);
 		retryTemplate.setRetryListener(new RetryListener() {
 
@@ -187,73 +214,165 @@ final class VoucherifyCalls {
 		return new VoucherifyException("Call failed: " + last.getClass().getSimpleName(), last);
 	}
 
-	private <T> ResponseEntity<T> exchange(VoucherifyOperation operation, RestClient.RequestHeadersSpec<?> spec,
-			@Nullable Class<T> bodyType, VoucherifyObservationContext context) {
+	/**
+	 * One attempt, held to what is left of the call's time. The answer is read here, into
+	 * memory up to {@link #maxResponseBytes}; an answer not read to its end is discarded
+	 * with its connection rather than drained.
+	 */
+	private <T> ResponseEntity<T> attempt(VoucherifyOperation operation, RestClient.RequestHeadersSpec<?> spec,
+			@Nullable Class<T> bodyType, VoucherifyObservationContext context, CallTime time) {
 		context.setStatusCode(null);
 		context.setTransportFailure(false);
 		context.setErrorKey(null);
+		long remaining = time.remainingNanos();
+		if (remaining <= 0) {
+			context.setTransportFailure(true);
+			throw time.ranOut(operation, null);
+		}
 		long start = System.nanoTime();
+		ExchangeGuard guard = ExchangeGuard.open(remaining);
 		try {
-			return spec.exchange((request, response) -> {
-				HttpStatusCode status = response.getStatusCode();
-				context.setStatusCode(status.value());
-				this.activity.recordResponse(status.value(), response.getHeaders(),
-						Duration.ofNanos(System.nanoTime() - start));
-				if (status.isError()) {
-					RuntimeException exception = this.errorHandler.toException(request, response);
-					if (exception instanceof VoucherifyApiException apiException) {
-						context.setErrorKey(apiException.getKey());
-					}
-					// Wrapped so that no catch below mistakes it for Spring's own
-					// failure.
-					throw new HandledError(exception);
-				}
-				if (bodyType == null) {
-					// Read to the end, so a connection that breaks mid-answer fails the
-					// call every time, not only when the HTTP client happens to notice
-					// it first.
-					StreamUtils.drain(response.getBody());
-					// The constructor keeps the response's headers; the builder would
-					// copy them.
-					return new ResponseEntity<>(response.getHeaders(), status);
-				}
-				T body;
-				try {
-					body = response.bodyTo(bodyType);
-				}
-				catch (RestClientException ex) {
-					if (ioCause(ex) != null) {
-						throw ex;
-					}
-					throw new VoucherifyInvalidResponseException(status.value(), operation.sdkName() + " got a "
-							+ status.value() + " response whose body is not a valid " + bodyType.getSimpleName(), ex);
-				}
-				if (body == null) {
-					throw new VoucherifyInvalidResponseException(status.value(),
-							operation.sdkName() + " got a " + status.value() + " response without a body", null);
-				}
-				return new ResponseEntity<>(body, response.getHeaders(), status);
-			});
+			return spec.exchange(
+					(request, response) -> read(operation, request, response, bodyType, context, start, guard), false);
 		}
 		catch (HandledError ex) {
 			throw ex.exception;
 		}
-		catch (VoucherifyException ex) {
-			throw ex;
-		}
-		catch (RestClientException ex) {
-			Throwable ioCause = ioCause(ex);
-			if (ioCause != null) {
-				if (context.getStatusCode() == null) {
-					context.setTransportFailure(true);
-					this.activity.recordTransportFailure(Duration.ofNanos(System.nanoTime() - start));
-				}
-				// The I/O failure, not Spring's exception: its message holds the URL, and
-				// so the code.
-				throw new VoucherifyTransportException(operation.sdkName() + " failed: " + describe(ioCause), ioCause);
+		catch (RuntimeException ex) {
+			if (guard.expired()) {
+				recordTransportFailure(context, start);
+				throw time.ranOut(operation, ex);
 			}
-			throw new VoucherifyException(operation.sdkName() + " failed: " + describe(ex.getMostSpecificCause()),
-					ex.getMostSpecificCause());
+			throw translate(operation, ex, context, start);
+		}
+		finally {
+			guard.close();
+		}
+	}
+
+	private <T> ResponseEntity<T> read(VoucherifyOperation operation, HttpRequest request, ClientHttpResponse response,
+			@Nullable Class<T> bodyType, VoucherifyObservationContext context, long start, ExchangeGuard guard)
+			throws IOException {
+		BoundedBody body = null;
+		try {
+			HttpStatusCode status = response.getStatusCode();
+			HttpHeaders headers = response.getHeaders();
+			context.setStatusCode(status.value());
+			this.activity.recordResponse(status.value(), headers, Duration.ofNanos(System.nanoTime() - start));
+			InputStream raw = response.getBody();
+			guard.watch(raw);
+			if (status.is3xxRedirection()) {
+				throw redirect(operation, status, headers);
+			}
+			body = new BoundedBody(raw, this.maxResponseBytes);
+			if (status.isError()) {
+				RuntimeException exception = this.errorHandler.toException(request,
+						new BoundedResponse(response, body));
+				if (exception instanceof VoucherifyApiException apiException) {
+					context.setErrorKey(apiException.getKey());
+				}
+				// Wrapped so that no catch below mistakes it for Spring's own failure.
+				throw new HandledError(exception);
+			}
+			if (bodyType == null) {
+				// Read to the end, so a connection that breaks mid-answer fails the call
+				// every time, not only when the HTTP client happens to notice it first.
+				body.skipToEnd();
+				// The constructor keeps the response's headers; the builder would copy
+				// them.
+				return new ResponseEntity<>(headers, status);
+			}
+			if (headers.getContentLength() > this.maxResponseBytes) {
+				throw new BoundedBody.TooLargeException(this.maxResponseBytes);
+			}
+			T value = parse(operation, status, body, bodyType);
+			body.skipToEnd();
+			return new ResponseEntity<>(value, headers, status);
+		}
+		finally {
+			if (body == null || !body.atEnd()) {
+				guard.discard();
+			}
+			response.close();
+		}
+	}
+
+	private static <T> T parse(VoucherifyOperation operation, HttpStatusCode status, InputStream body,
+			Class<T> bodyType) throws IOException {
+		T value;
+		try {
+			value = VoucherifyJson.MAPPER.readValue(body, bodyType);
+		}
+		catch (JacksonException ex) {
+			IOException ioCause = find(ex, IOException.class);
+			if (ioCause != null) {
+				throw ioCause;
+			}
+			throw new VoucherifyInvalidResponseException(status.value(), operation.sdkName() + " got a "
+					+ status.value() + " response whose body is not a valid " + bodyType.getSimpleName(), ex);
+		}
+		if (value == null) {
+			throw new VoucherifyInvalidResponseException(status.value(),
+					operation.sdkName() + " got a " + status.value() + " response without a body", null);
+		}
+		return value;
+	}
+
+	private static VoucherifyRedirectException redirect(VoucherifyOperation operation, HttpStatusCode status,
+			HttpHeaders headers) {
+		String host = locationHost(headers.getFirst(HttpHeaders.LOCATION));
+		String target = (host != null) ? "host " + host : "a location without a host";
+		return new VoucherifyRedirectException(status.value(), host,
+				operation.sdkName() + " got a " + status.value() + " redirect to " + target
+						+ "; Voucherify's API does not redirect its calls, so the client does not follow it"
+						+ " and sends nothing more");
+	}
+
+	private static @Nullable String locationHost(@Nullable String location) {
+		if (location == null) {
+			return null;
+		}
+		try {
+			return URI.create(location.strip()).getHost();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** Spring's exceptions become Voucherify's. */
+	private RuntimeException translate(VoucherifyOperation operation, RuntimeException ex,
+			VoucherifyObservationContext context, long start) {
+		if (ex instanceof VoucherifyException) {
+			return ex;
+		}
+		BoundedBody.TooLargeException tooLarge = find(ex, BoundedBody.TooLargeException.class);
+		if (tooLarge != null) {
+			int status = (context.getStatusCode() != null) ? context.getStatusCode() : 0;
+			return new VoucherifyInvalidResponseException(status,
+					operation.sdkName() + " got a " + status
+							+ " response whose body is larger than the client reads into memory ("
+							+ this.maxResponseBytes + " bytes, voucherify.max-response-size)",
+					tooLarge);
+		}
+		if (!(ex instanceof RestClientException restClientException)) {
+			return ex;
+		}
+		Throwable ioCause = ioCause(ex);
+		if (ioCause != null) {
+			recordTransportFailure(context, start);
+			// The I/O failure, not Spring's exception: its message holds the URL, and so
+			// the code.
+			return new VoucherifyTransportException(operation.sdkName() + " failed: " + describe(ioCause), ioCause);
+		}
+		Throwable cause = restClientException.getMostSpecificCause();
+		return new VoucherifyException(operation.sdkName() + " failed: " + describe(cause), cause);
+	}
+
+	private void recordTransportFailure(VoucherifyObservationContext context, long start) {
+		if (context.getStatusCode() == null) {
+			context.setTransportFailure(true);
+			this.activity.recordTransportFailure(Duration.ofNanos(System.nanoTime() - start));
 		}
 	}
 
@@ -278,6 +397,82 @@ final class VoucherifyCalls {
 			}
 		}
 		return null;
+	}
+
+	private static <E extends Throwable> @Nullable E find(Throwable ex, Class<E> type) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A failed response as the error handler sees it: its body read through the client's
+	 * limit, and closing it left to the client, which discards a connection whose answer
+	 * was not read to the end.
+	 */
+	private static final class BoundedResponse implements ClientHttpResponse {
+
+		private final ClientHttpResponse response;
+
+		private final BoundedBody body;
+
+		BoundedResponse(ClientHttpResponse response, BoundedBody body) {
+			this.response = response;
+			this.body = body;
+		}
+
+		@Override
+		public HttpStatusCode getStatusCode() throws IOException {
+			return this.response.getStatusCode();
+		}
+
+		@Override
+		public String getStatusText() throws IOException {
+			return this.response.getStatusText();
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return this.response.getHeaders();
+		}
+
+		@Override
+		public InputStream getBody() {
+			return this.body;
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+	/**
+	 * The time a call may take, attempts and waits included: {@code max-total-time}, or
+	 * for the bulk operations the longer of it and their read timeout.
+	 */
+	record CallTime(Duration budget, long deadlineNanos, String property) {
+
+		static CallTime start(Duration budget, String property) {
+			return new CallTime(budget, System.nanoTime() + budget.toNanos(), property);
+		}
+
+		long remainingNanos() {
+			return this.deadlineNanos - System.nanoTime();
+		}
+
+		boolean ranOut() {
+			return remainingNanos() <= 0;
+		}
+
+		VoucherifyTransportException ranOut(VoucherifyOperation operation, @Nullable Throwable cause) {
+			return new VoucherifyTransportException(operation.sdkName() + " stopped: the call's total time of "
+					+ this.budget.toMillis() + " ms ran out (" + this.property + ")", cause, true);
+		}
+
 	}
 
 	private static String describe(Throwable cause) {

@@ -26,10 +26,10 @@ public enum VoucherifyOperation {
 	LIST_VOUCHER_TRANSACTIONS("list_voucher_transactions", true),
 
 	/** {@code POST /v1/vouchers/{code}/transactions/export}. */
-	EXPORT_VOUCHER_TRANSACTIONS("export_voucher_transactions", false),
+	EXPORT_VOUCHER_TRANSACTIONS("export_voucher_transactions", false, true),
 
 	/** {@code POST /v1/vouchers/importCSV}. */
-	IMPORT_VOUCHERS_USING_CSV("import_vouchers_using_csv", false),
+	IMPORT_VOUCHERS_USING_CSV("import_vouchers_using_csv", false, true),
 
 	/** {@code DELETE /v1/vouchers/{code}/sessions/{sessionKey}}. */
 	RELEASE_VALIDATION_SESSION("release_validation_session", false);
@@ -38,9 +38,16 @@ public enum VoucherifyOperation {
 
 	private final boolean idempotent;
 
+	private final boolean bulk;
+
 	VoucherifyOperation(String sdkName, boolean idempotent) {
+		this(sdkName, idempotent, false);
+	}
+
+	VoucherifyOperation(String sdkName, boolean idempotent, boolean bulk) {
 		this.sdkName = sdkName;
 		this.idempotent = idempotent;
+		this.bulk = bulk;
 	}
 
 	/**
@@ -60,6 +67,16 @@ public enum VoucherifyOperation {
 	 */
 	public boolean isIdempotent() {
 		return this.idempotent;
+	}
+
+	/**
+	 * Whether the operation is a bulk one (CSV import, transactions export), with the
+	 * longer {@code voucherify.bulk-read-timeout}.
+	 * @return {@code true} for the bulk operations
+	 * @since 0.1.0
+	 */
+	public boolean isBulk() {
+		return this.bulk;
 	}
 
 }

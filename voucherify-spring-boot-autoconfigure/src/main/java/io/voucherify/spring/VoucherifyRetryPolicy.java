@@ -25,6 +25,8 @@ final class VoucherifyRetryPolicy implements RetryPolicy, BackOff, BackOffExecut
 
 	private final VoucherifyRetrySettings settings;
 
+	private final VoucherifyCalls.CallTime time;
+
 	private @Nullable Throwable lastFailure;
 
 	private int attempts = 1;
@@ -33,16 +35,19 @@ final class VoucherifyRetryPolicy implements RetryPolicy, BackOff, BackOffExecut
 
 	private long delayMillis;
 
-	VoucherifyRetryPolicy(VoucherifyOperation operation, VoucherifyRetrySettings settings) {
+	VoucherifyRetryPolicy(VoucherifyOperation operation, VoucherifyRetrySettings settings,
+			VoucherifyCalls.CallTime time) {
 		this.operation = operation;
 		this.settings = settings;
+		this.time = time;
 	}
 
 	@Override
 	public boolean shouldRetry(Throwable failure) {
 		this.lastFailure = failure;
 		this.reason = reason(this.operation, failure);
-		if (this.reason == null) {
+		// Once the call's time has run out nothing more is sent, whatever the failure.
+		if (this.reason == null || this.time.ranOut()) {
 			return false;
 		}
 		Duration retryAfter = (failure instanceof VoucherifyRateLimitException rateLimit) ? rateLimit.getRetryAfter()
@@ -53,7 +58,7 @@ final class VoucherifyRetryPolicy implements RetryPolicy, BackOff, BackOffExecut
 
 	@Override
 	public Duration getTimeout() {
-		return this.settings.maxTotalTime();
+		return this.time.budget();
 	}
 
 	@Override

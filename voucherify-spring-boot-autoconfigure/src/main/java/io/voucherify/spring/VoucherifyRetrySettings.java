@@ -17,8 +17,8 @@ import java.time.Duration;
  * @param multiplier growth of the wait from one retry to the next
  * @param maxDelay the longest wait between two attempts
  * @param jitter the largest random change added to or taken from each wait
- * @param maxTotalTime the longest a call may take, attempts and waits included; a wait
- * that would pass it is not started
+ * @param maxTotalTime the longest a call may take, attempts, waits and reading the answer
+ * included, retries enabled or not; a wait that would pass it is not started
  * @param maxRateLimitWait the longest wait a 429 may ask for and still be retried
  */
 public record VoucherifyRetrySettings(boolean enabled, int maxAttempts, Duration initialDelay, double multiplier,
@@ -62,6 +62,17 @@ public record VoucherifyRetrySettings(boolean enabled, int maxAttempts, Duration
 		VoucherifyRetrySettings defaults = defaults();
 		return new VoucherifyRetrySettings(false, 1, defaults.initialDelay(), defaults.multiplier(),
 				defaults.maxDelay(), defaults.jitter(), defaults.maxTotalTime(), defaults.maxRateLimitWait());
+	}
+
+	/**
+	 * These settings with another total time.
+	 * @param maxTotalTime the longest a call may take
+	 * @return the new settings
+	 * @since 0.1.0
+	 */
+	public VoucherifyRetrySettings withMaxTotalTime(Duration maxTotalTime) {
+		return new VoucherifyRetrySettings(this.enabled, this.maxAttempts, this.initialDelay, this.multiplier,
+				this.maxDelay, this.jitter, maxTotalTime, this.maxRateLimitWait);
 	}
 
 	private static void requireNonNegative(Duration value, String name) {

@@ -2,9 +2,10 @@ package io.voucherify.spring;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,12 +27,6 @@ import io.voucherify.spring.model.TransactionsQuery;
 import io.voucherify.spring.model.Voucher;
 import io.voucherify.spring.model.VoucherTransactionsPage;
 import io.voucherify.spring.observation.VoucherifyObservationConvention;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.FileSystemResource;
@@ -41,12 +36,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.unit.DataSize;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
@@ -97,6 +89,12 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	 * transport.
 	 */
 	public static final int DEFAULT_MAX_CONNECTIONS = 50;
+
+	/**
+	 * The default limit of a response read into memory: far above any answer of the
+	 * Vouchers API (a page of 100 transactions is about 150 KB), far below a heap.
+	 */
+	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(4);
 
 	/** {@code User-Agent} of every request. */
 	public static final String USER_AGENT = "voucherify-spring-boot-starter/" + version();
@@ -438,6 +436,10 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 		private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
+		private DataSize maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+
+		private boolean allowPlainHttp;
+
 		private final List<AutoCloseable> resources = new ArrayList<>();
 
 		private Builder() {
@@ -617,6 +619,36 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		}
 
 		/**
+		 * The largest response read into memory, counted after decompression. A larger
+		 * one fails with a {@link VoucherifyInvalidResponseException} and its connection
+		 * is closed. The CSV upload and transaction streams are not limited by it, only
+		 * each page. Defaults to {@link #DEFAULT_MAX_RESPONSE_SIZE}.
+		 * @param maxResponseSize the limit, at least 1 KB
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder maxResponseSize(DataSize maxResponseSize) {
+			if (maxResponseSize == null || maxResponseSize.toBytes() < 1024) {
+				throw new IllegalArgumentException("maxResponseSize must be at least 1KB, was " + maxResponseSize);
+			}
+			this.maxResponseSize = maxResponseSize;
+			return this;
+		}
+
+		/**
+		 * Allow a plain-http base URL to a host other than this machine, such as a proxy
+		 * inside your network. The secret key then travels unencrypted to it; a warning
+		 * is logged. Off by default: {@link #build()} refuses such a URL.
+		 * @param allowPlainHttp whether to allow it
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder allowPlainHttp(boolean allowPlainHttp) {
+			this.allowPlainHttp = allowPlainHttp;
+			return this;
+		}
+
+		/**
 		 * A resource, such as the request factory of the given
 		 * {@link #restClientBuilder(RestClient.Builder) RestClient builder}, that the
 		 * template closes on {@link VouchersTemplate#close()}.
@@ -645,11 +677,16 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		 * @throws IllegalArgumentException if a setting is missing or invalid
 		 */
 		public VouchersTemplate build() {
-			String appId = requireSetting(this.appId, "appId");
-			String secretKey = requireSetting(this.secretKey, "secretKey");
-			String apiVersion = requireSetting(this.apiVersion, "apiVersion");
-			String channel = requireSetting(this.channel, "channel");
-			String baseUrl = validateBaseUrl(this.baseUrl);
+			String appId = requireHeaderValue(this.appId, "appId");
+			String secretKey = requireHeaderValue(this.secretKey, "secretKey");
+			String apiVersion = requireHeaderValue(this.apiVersion, "apiVersion");
+			String channel = requireHeaderValue(this.channel, "channel");
+			String baseUrl = validateBaseUrl(this.baseUrl, this.allowPlainHttp);
+			if (isPlainHttpToAnotherHost(baseUrl)) {
+				LogFactory.getLog(VouchersTemplate.class)
+					.warn("Voucherify calls go over plain http to " + URI.create(baseUrl).getHost()
+							+ ": the secret key travels unencrypted (plain http explicitly allowed)");
+			}
 			List<AutoCloseable> resources = new ArrayList<>(this.resources);
 			RestClient.Builder builder = restClientBuilder(resources);
 			// The client's JSON converter also in the JSON slot, so that the defaults do
@@ -669,9 +706,12 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			VoucherifyObservationConvention observationConvention = this.observationConvention;
 			VoucherifyApiActivity activity = this.activity;
 			VoucherifyRetrySettings retrySettings = this.retrySettings;
+			Duration bulkReadTimeout = this.bulkReadTimeout;
+			long maxResponseBytes = this.maxResponseSize.toBytes();
 			return new VouchersTemplate(
 					() -> new VoucherifyCalls(restClient(builder, appId, secretKey, channel, apiVersion), baseUrl,
-							errorHandler, observationRegistry, observationConvention, activity, retrySettings),
+							errorHandler, observationRegistry, observationConvention, activity, retrySettings,
+							bulkReadTimeout, maxResponseBytes),
 					activity, List.copyOf(resources));
 		}
 
@@ -707,7 +747,8 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			if (this.restClientBuilder != null) {
 				return Objects.requireNonNull(this.restClientBuilder.get(), "supplied RestClient.Builder");
 			}
-			VoucherifyClientHttpRequestFactory transport = defaultRequestFactory();
+			VoucherifyClientHttpRequestFactory transport = VoucherifyHttpClients.defaultTransport(this.connectTimeout,
+					this.readTimeout, this.bulkReadTimeout, this.maxConnections);
 			resources.add(transport);
 			return RestClient.builder().requestFactory(transport);
 		}
@@ -724,33 +765,41 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			return copy;
 		}
 
-		private VoucherifyClientHttpRequestFactory defaultRequestFactory() {
-			Duration connect = this.connectTimeout;
-			Duration read = this.readTimeout;
-			Duration bulkRead = this.bulkReadTimeout;
-			if (ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients",
-					VouchersTemplate.class.getClassLoader())) {
-				return HttpComponentsTransport.create(connect, read, bulkRead, this.maxConnections);
-			}
-			// HTTP/1.1: the JDK client's h2c upgrade breaks streamed bodies on plain-http
-			// servers.
-			SingletonSupplier<HttpClient> httpClient = SingletonSupplier
-				.of(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connect).build());
-			return new VoucherifyClientHttpRequestFactory(() -> jdk(httpClient.obtain(), read),
-					() -> jdk(httpClient.obtain(), bulkRead));
-		}
-
-		private static ClientHttpRequestFactory jdk(HttpClient httpClient, Duration readTimeout) {
-			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
-			factory.setReadTimeout(readTimeout);
-			return factory;
-		}
-
 		private static String requireSetting(@Nullable String value, String name) {
 			if (value == null || value.isBlank()) {
 				throw new IllegalArgumentException(name + " must be set");
 			}
 			return value;
+		}
+
+		/**
+		 * A header value: set, and free of control characters (a CR or LF could split the
+		 * request; a trailing newline from a file would be sent as part of the key). The
+		 * value is never in the message.
+		 */
+		private static String requireHeaderValue(@Nullable String value, String name) {
+			String text = requireSetting(value, name);
+			if (hasControlCharacter(text)) {
+				throw new IllegalArgumentException(
+						name + " must not contain control characters (CR, LF, NUL, tab, ...); check for a trailing"
+								+ " newline");
+			}
+			return text;
+		}
+
+		/**
+		 * Whether a value holds a control character, which no Voucherify header value may
+		 * hold.
+		 * @param value the value
+		 * @return {@code true} if it holds one
+		 */
+		public static boolean hasControlCharacter(String value) {
+			for (int i = 0; i < value.length(); i++) {
+				if (Character.isISOControl(value.charAt(i))) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private static Duration requirePositive(Duration value, String name) {
@@ -761,7 +810,58 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		}
 
 		/**
-		 * Check a base URL.
+		 * Check a base URL: https, or plain http to this machine (loopback), unless plain
+		 * http is allowed.
+		 * @param baseUrl the URL
+		 * @param allowPlainHttp whether plain http to another host is allowed
+		 * @return the URL without a trailing slash
+		 * @throws IllegalArgumentException if it is not an absolute http(s) URL with a
+		 * host and without query or fragment, or is plain http to another host while not
+		 * allowed
+		 * @since 0.1.0
+		 */
+		public static String validateBaseUrl(@Nullable String baseUrl, boolean allowPlainHttp) {
+			String value = validateBaseUrl(baseUrl);
+			if (!allowPlainHttp && isPlainHttpToAnotherHost(value)) {
+				throw new IllegalArgumentException(
+						"baseUrl must use https: plain http to " + URI.create(value).getHost()
+								+ " would send the secret key unencrypted; only this machine (localhost, 127.0.0.1,"
+								+ " [::1]) may be reached over plain http unless it is explicitly allowed");
+			}
+			return value;
+		}
+
+		private static boolean isPlainHttpToAnotherHost(String baseUrl) {
+			URI uri = URI.create(baseUrl);
+			return "http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost());
+		}
+
+		/**
+		 * Whether a URL's host is this machine: {@code localhost} or a loopback address
+		 * literal. Names are not resolved.
+		 */
+		static boolean isLoopback(@Nullable String host) {
+			if (host == null) {
+				return false;
+			}
+			String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+			if (name.equalsIgnoreCase("localhost")) {
+				return true;
+			}
+			boolean literal = name.indexOf(':') >= 0 || name.chars().allMatch((c) -> c == '.' || Character.isDigit(c));
+			if (!literal) {
+				return false;
+			}
+			try {
+				return InetAddress.getByName(name).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+
+		/**
+		 * Check a base URL's form.
 		 * @param baseUrl the URL
 		 * @return the URL without a trailing slash
 		 * @throws IllegalArgumentException if it is not an absolute http(s) URL with a
@@ -782,45 +882,6 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 				throw new IllegalArgumentException("baseUrl is not a valid URL: '" + value + "'", ex);
 			}
 			return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-		}
-
-	}
-
-	/**
-	 * The default transport when Apache HttpClient 5 is present: a pool of
-	 * {@code maxConnections} shared by both factories, built on the first call. Apart, so
-	 * that its classes load only when present.
-	 */
-	private static final class HttpComponentsTransport {
-
-		static VoucherifyClientHttpRequestFactory create(Duration connect, Duration read, Duration bulkRead,
-				int maxConnections) {
-			SingletonSupplier<CloseableHttpClient> client = SingletonSupplier.of(() -> client(connect, maxConnections));
-			return new VoucherifyClientHttpRequestFactory(() -> factory(client.obtain(), read),
-					() -> factory(client.obtain(), bulkRead));
-		}
-
-		private static CloseableHttpClient client(Duration connect, int maxConnections) {
-			PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-				.setMaxConnTotal(maxConnections)
-				.setMaxConnPerRoute(maxConnections)
-				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(connect)).build())
-				.build();
-			// The template's retries follow its table; the client's own would resend
-			// requests that table forbids to resend. Voucherify neither redirects nor
-			// sets cookies.
-			return HttpClients.custom()
-				.setConnectionManager(pool)
-				.disableAutomaticRetries()
-				.disableRedirectHandling()
-				.disableCookieManagement()
-				.build();
-		}
-
-		private static ClientHttpRequestFactory factory(CloseableHttpClient client, Duration readTimeout) {
-			HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(client);
-			factory.setReadTimeout(readTimeout);
-			return factory;
 		}
 
 	}

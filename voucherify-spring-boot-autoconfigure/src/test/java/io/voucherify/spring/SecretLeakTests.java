@@ -163,7 +163,7 @@ class SecretLeakTests {
 
 	@Test
 	void logCaptureSeesSpringHttpClientTraceLogging() {
-		Call.OK_200.perform(this);
+		Call.BALANCE_UPDATE_200.perform(this);
 
 		assertThat(this.logs.list).anySatisfy((event) -> {
 			assertThat(event.getLoggerName()).startsWith("org.springframework.");

@@ -25,6 +25,7 @@ import org.springframework.core.io.FileSystemResource;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -208,6 +209,56 @@ class VouchersTemplateArgumentTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> VouchersTemplate.builder().appId("a").secretKey("s").baseUrl("api.voucherify.io").build())
 			.withMessageContaining("baseUrl");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "key\n", "key\r\nX-Injected: 1", "k\u0000ey", "\tkey" })
+	void builderRefusesControlCharactersInHeaderValuesWithoutPrintingThem(String value) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VouchersTemplate.builder().appId("a").secretKey(value).build())
+			.withMessageContaining("secretKey")
+			.withMessageContaining("control characters")
+			.withMessageNotContaining(value.strip());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VouchersTemplate.builder().appId(value).secretKey("s").build())
+			.withMessageContaining("appId");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VouchersTemplate.builder().appId("a").secretKey("s").channel(value).build())
+			.withMessageContaining("channel");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VouchersTemplate.builder().appId("a").secretKey("s").apiVersion(value).build())
+			.withMessageContaining("apiVersion");
+	}
+
+	@Test
+	void builderRefusesPlainHttpToAnotherHost() {
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> VouchersTemplate.builder().appId("a").secretKey("s").baseUrl("http://api.voucherify.io").build())
+			.withMessageContaining("baseUrl must use https");
+	}
+
+	@Test
+	void builderAllowsPlainHttpToAnotherHostWhenAskedTo() {
+		try (VouchersTemplate template = VouchersTemplate.builder()
+			.appId("a")
+			.secretKey("s")
+			.baseUrl("http://voucherify-proxy.internal")
+			.allowPlainHttp(true)
+			.build()) {
+			assertThat(template).isNotNull();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://127.0.0.1:8080", "http://localhost", "http://[::1]:8080" })
+	void builderAllowsPlainHttpToThisMachine(String baseUrl) {
+		try (VouchersTemplate template = VouchersTemplate.builder()
+			.appId("a")
+			.secretKey("s")
+			.baseUrl(baseUrl)
+			.build()) {
+			assertThat(template).isNotNull();
+		}
 	}
 
 	private static Arguments operation(String name, ThrowingConsumer<String> call) {

@@ -1,6 +1,5 @@
 package io.voucherify.spring.autoconfigure;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -8,12 +7,12 @@ import io.voucherify.spring.DefaultVoucherifyErrorHandler;
 import io.voucherify.spring.VoucherifyApiActivity;
 import io.voucherify.spring.VoucherifyClientHttpRequestFactory;
 import io.voucherify.spring.VoucherifyErrorHandler;
+import io.voucherify.spring.VoucherifyHttpClients;
 import io.voucherify.spring.VoucherifyRestClientCustomizer;
 import io.voucherify.spring.VoucherifyRetrySettings;
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.observation.VoucherifyObservationConvention;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +24,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -115,8 +115,11 @@ public final class VoucherifyAutoConfiguration {
 		ClientHttpRequestFactoryBuilder<?> detected = (available != null) ? available
 				: ClientHttpRequestFactoryBuilder.detect();
 		int maxConnections = properties.getMaxConnections();
-		HttpClientSettings standard = settings.withTimeouts(connectTimeout, readTimeout);
-		HttpClientSettings bulk = settings.withTimeouts(connectTimeout, properties.getBulkReadTimeout());
+		// Voucherify does not redirect its calls, whatever the application's other
+		// clients do: a redirect would take the secret key to another host.
+		HttpClientSettings voucherify = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
+		HttpClientSettings standard = voucherify.withTimeouts(connectTimeout, readTimeout);
+		HttpClientSettings bulk = voucherify.withTimeouts(connectTimeout, properties.getBulkReadTimeout());
 		// Configured and built on the first call: an HTTP client and its TLS set-up take
 		// a few hundred milliseconds of a cold start, and even configuring its builder
 		// loads the library's classes (BENCHMARKS.md).
@@ -130,6 +133,8 @@ public final class VoucherifyAutoConfiguration {
 			.baseUrl(connectionDetails.getBaseUrl())
 			.apiVersion(properties.getApiVersion())
 			.channel(properties.getChannel())
+			.allowPlainHttp(properties.isAllowPlainHttp())
+			.maxResponseSize(properties.getMaxResponseSize())
 			// Called by build(), at start-up: a customizer that fails stops the start. A
 			// builder of the template's own, which it need not copy.
 			.restClientBuilder(() -> {
@@ -149,9 +154,7 @@ public final class VoucherifyAutoConfiguration {
 	private static ClientHttpRequestFactoryBuilder<?> configure(ClientHttpRequestFactoryBuilder<?> factoryBuilder,
 			int maxConnections) {
 		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
-			// The JDK client's cleartext HTTP/2 upgrade breaks streamed bodies (CSV
-			// upload) on some plain-http servers (Jetty 12 answers RST_STREAM).
-			return jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+			return jdk.withHttpClientCustomizer(VoucherifyHttpClients::configure);
 		}
 		// Checked here, on the first call, where the answer is needed: the check loads a
 		// class of httpclient5.
@@ -164,10 +167,10 @@ public final class VoucherifyAutoConfiguration {
 	}
 
 	private static VoucherifyRetrySettings retrySettings(VoucherifyProperties.Retry retry) {
-		if (!retry.isEnabled()) {
-			return VoucherifyRetrySettings.disabled();
-		}
 		try {
+			if (!retry.isEnabled()) {
+				return VoucherifyRetrySettings.disabled().withMaxTotalTime(retry.getMaxTotalTime());
+			}
 			return new VoucherifyRetrySettings(true, retry.getMaxAttempts(), retry.getInitialDelay(),
 					retry.getMultiplier(), retry.getMaxDelay(), retry.getJitter(), retry.getMaxTotalTime(),
 					retry.getMaxRateLimitWait());
@@ -186,28 +189,24 @@ public final class VoucherifyAutoConfiguration {
 		static ClientHttpRequestFactoryBuilder<?> configure(ClientHttpRequestFactoryBuilder<?> builder,
 				int maxConnections) {
 			return ((HttpComponentsClientHttpRequestFactoryBuilder) builder)
-				.withConnectionManagerCustomizer(
-						(pool) -> pool.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections))
-				// The template's retries follow its table; the client's own would resend
-				// requests that the table forbids to resend. Voucherify sets no cookies,
-				// and keeping a cookie store costs every call (BENCHMARKS.md).
-				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries().disableCookieManagement());
+				.withConnectionManagerCustomizer((pool) -> VoucherifyHttpClients.configure(pool, maxConnections))
+				.withHttpClientCustomizer(VoucherifyHttpClients::configure);
 		}
 
 	}
 
 	private static void validate(VoucherifyProperties properties, VoucherifyConnectionDetails connectionDetails) {
 		String prefix = VoucherifyProperties.PREFIX + ".";
-		requireText(properties.getApiVersion(), prefix + "api-version", "an API version such as v2018-08-01");
-		requireText(properties.getChannel(), prefix + "channel", "a channel name");
+		requireHeaderValue(properties.getApiVersion(), prefix + "api-version", "an API version such as v2018-08-01");
+		requireHeaderValue(properties.getChannel(), prefix + "channel", "a channel name");
 		validateTimeouts(properties, prefix);
 		if (!(connectionDetails instanceof PropertiesVoucherifyConnectionDetails)) {
 			// Connection details from a bean (e.g. an emulator) are checked by the
 			// builder.
 			return;
 		}
-		requireText(properties.getAppId(), prefix + "app-id", "the Application ID of your Voucherify project");
-		requireText(properties.getSecretKey(), prefix + "secret-key",
+		requireHeaderValue(properties.getAppId(), prefix + "app-id", "the Application ID of your Voucherify project");
+		requireHeaderValue(properties.getSecretKey(), prefix + "secret-key",
 				"the Secret Key of your Voucherify project (e.g. from the VOUCHERIFY_SECRET_KEY environment variable)");
 		try {
 			VouchersTemplate.Builder.validateBaseUrl(properties.getBaseUrl());
@@ -220,6 +219,15 @@ public final class VoucherifyAutoConfiguration {
 							+ " (United States) or " + VouchersTemplate.ASIA_BASE_URL
 							+ " (Asia), or your dedicated URL.");
 		}
+		try {
+			VouchersTemplate.Builder.validateBaseUrl(properties.getBaseUrl(), properties.isAllowPlainHttp());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidVoucherifyPropertyException(prefix + "base-url",
+					"uses plain http to a host other than this machine, which would send the secret key unencrypted",
+					"Use https in '" + prefix + "base-url' (Voucherify's API is https only), or set '" + prefix
+							+ "allow-plain-http=true' if a proxy of yours on another host takes plain http.");
+		}
 	}
 
 	private static void validateTimeouts(VoucherifyProperties properties, String prefix) {
@@ -228,6 +236,11 @@ public final class VoucherifyAutoConfiguration {
 		requirePositive(properties.getBulkReadTimeout(), prefix + "bulk-read-timeout");
 		requirePositive(properties.getHealth().getCacheTtl(), prefix + "health.cache-ttl");
 		requirePositive(properties.getHealth().getTimeout(), prefix + "health.timeout");
+		if (properties.getMaxResponseSize() == null || properties.getMaxResponseSize().toKilobytes() < 1) {
+			throw new InvalidVoucherifyPropertyException(prefix + "max-response-size",
+					"must be at least 1KB, was " + properties.getMaxResponseSize(),
+					"Set '" + prefix + "max-response-size' to the largest answer to read into memory, such as 4MB.");
+		}
 		if (properties.getMaxConnections() < 1) {
 			throw new InvalidVoucherifyPropertyException(prefix + "max-connections",
 					"must be at least 1, was " + properties.getMaxConnections(),
@@ -235,10 +248,15 @@ public final class VoucherifyAutoConfiguration {
 		}
 	}
 
-	private static void requireText(@Nullable String value, String property, String what) {
+	private static void requireHeaderValue(@Nullable String value, String property, String what) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidVoucherifyPropertyException(property, "is not set", "Set '" + property + "' to " + what
 					+ ", or set 'voucherify.enabled=false' to switch the client off.");
+		}
+		if (VouchersTemplate.Builder.hasControlCharacter(value)) {
+			throw new InvalidVoucherifyPropertyException(property,
+					"contains a control character (CR, LF, NUL, tab, ...)",
+					"Remove it from '" + property + "': a value read from a file often ends with a newline.");
 		}
 	}
 

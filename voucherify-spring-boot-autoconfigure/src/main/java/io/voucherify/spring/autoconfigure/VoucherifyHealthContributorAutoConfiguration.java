@@ -49,7 +49,7 @@ public final class VoucherifyHealthContributorAutoConfiguration {
 			.templateBuilder(properties, connectionDetails, connectTimeout, timeout, httpClientSettings,
 					requestFactoryBuilder, restClientCustomizers, voucherifyCustomizers)
 			.activity(activity)
-			.retry(VoucherifyRetrySettings.disabled())
+			.retry(VoucherifyRetrySettings.disabled().withMaxTotalTime(timeout))
 			.build();
 		return new VoucherifyHealthIndicator(probeClient, activity, connectionDetails.getBaseUrl(),
 				properties.getHealth().getCacheTtl());

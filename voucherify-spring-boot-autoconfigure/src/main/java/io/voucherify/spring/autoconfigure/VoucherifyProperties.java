@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the Voucherify client. Defaults are literals (the configuration
@@ -72,6 +73,20 @@ public class VoucherifyProperties {
 	 * callers. Other transports ignore it.
 	 */
 	private int maxConnections = 50;
+
+	/**
+	 * Largest response the client reads into memory, counted after decompression. A
+	 * larger one fails the call and its connection is closed. The CSV upload and
+	 * transaction streams are not limited by it, only each page.
+	 */
+	private DataSize maxResponseSize = DataSize.ofMegabytes(4);
+
+	/**
+	 * Whether a plain-http base URL to a host other than this machine is allowed, such as
+	 * a proxy inside your network. The secret key then travels unencrypted; a warning is
+	 * logged.
+	 */
+	private boolean allowPlainHttp;
 
 	/**
 	 * Health indicator settings.
@@ -163,6 +178,22 @@ public class VoucherifyProperties {
 		this.maxConnections = maxConnections;
 	}
 
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	public boolean isAllowPlainHttp() {
+		return this.allowPlainHttp;
+	}
+
+	public void setAllowPlainHttp(boolean allowPlainHttp) {
+		this.allowPlainHttp = allowPlainHttp;
+	}
+
 	public Health getHealth() {
 		return this.health;
 	}
@@ -210,8 +241,10 @@ public class VoucherifyProperties {
 		private Duration jitter = Duration.ofMillis(100);
 
 		/**
-		 * Longest time a call may take, attempts and waits included; a wait that would
-		 * pass it is not started.
+		 * Longest time a call may take, attempts, waits and reading the answer included,
+		 * whether retries are enabled or not; a wait that would pass it is not started.
+		 * CSV import and transactions export may take bulk-read-timeout if that is
+		 * longer.
 		 */
 		private Duration maxTotalTime = Duration.ofSeconds(10);
 

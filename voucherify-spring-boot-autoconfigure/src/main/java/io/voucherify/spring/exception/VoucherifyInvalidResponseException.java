@@ -1,8 +1,10 @@
 package io.voucherify.spring.exception;
 
 /**
- * Voucherify (or a proxy in front of it) answered with a success status but a body the
- * client cannot read: invalid JSON, an HTML page, or no body where one is required.
+ * Voucherify (or a proxy in front of it) answered in a way the client cannot use: a
+ * success status with a body it cannot read (invalid JSON, an HTML page, no body where
+ * one is required, a body larger than {@code voucherify.max-response-size}), a paging
+ * cursor that does not advance, or a {@linkplain VoucherifyRedirectException redirect}.
  */
 public class VoucherifyInvalidResponseException extends VoucherifyException {
 

@@ -45,6 +45,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -255,6 +256,64 @@ class VoucherifyAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "app-id", "secret-key", "channel", "api-version" })
+	void failsWhenAHeaderValueEndsWithANewline(String property) {
+		withExactly("voucherify." + property, SECRET_KEY + "\n")
+			.run(failsWithControlCharacterAnalysisNaming("voucherify." + property));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "app-id", "secret-key", "channel", "api-version" })
+	void failsWhenAHeaderValueHoldsACarriageReturnAndLineFeed(String property) {
+		withExactly("voucherify." + property, SECRET_KEY + "\r\nX-Injected: 1")
+			.run(failsWithControlCharacterAnalysisNaming("voucherify." + property));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "app-id", "secret-key", "channel", "api-version" })
+	void failsWhenAHeaderValueHoldsANul(String property) {
+		withExactly("voucherify." + property, SECRET_KEY + "\u0000")
+			.run(failsWithControlCharacterAnalysisNaming("voucherify." + property));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://api.voucherify.io", "http://us1.api.voucherify.io/", "HTTP://10.0.0.8:8080",
+			"http://localhost.example.com" })
+	void failsWhenBaseUrlIsPlainHttpToAnotherHost(String baseUrl) {
+		withCredentials().withPropertyValues("voucherify.base-url=" + baseUrl).run((context) -> {
+			FailureAnalysis analysis = analyzeStartupFailure(context);
+			assertThat(analysis.getDescription()).contains("'voucherify.base-url'").contains("plain http");
+			assertThat(analysis.getAction()).contains("https").contains("voucherify.allow-plain-http=true");
+			assertSecretKeyNotDisclosed(context, analysis);
+		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void plainHttpToAnotherHostStartsWithAWarningWhenExplicitlyAllowed(CapturedOutput output) {
+		withCredentials()
+			.withPropertyValues("voucherify.base-url=http://voucherify-proxy.internal:8080",
+					"voucherify.allow-plain-http=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(VouchersOperations.class);
+				assertThat(output).contains("WARN")
+					.contains("plain http to voucherify-proxy.internal")
+					.doesNotContain(SECRET_KEY);
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080", "http://127.1.2.3" })
+	@ExtendWith(OutputCaptureExtension.class)
+	void plainHttpToThisMachineStartsWithoutAWarning(String baseUrl, CapturedOutput output) {
+		withCredentials().withPropertyValues("voucherify.base-url=" + baseUrl).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(VouchersOperations.class);
+			assertThat(output).doesNotContain("plain http");
+		});
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "read-timeout", "connect-timeout", "bulk-read-timeout" })
 	void failsWhenTimeoutIsZero(String timeout) {
 		withCredentials().withPropertyValues("voucherify." + timeout + "=0s")
@@ -307,6 +366,25 @@ class VoucherifyAutoConfigurationTests {
 		FailureAnalysis analysis = new InvalidVoucherifyPropertyFailureAnalyzer().analyze(context.getStartupFailure());
 		assertThat(analysis).isNotNull();
 		return analysis;
+	}
+
+	/**
+	 * The credentials and a property of exactly this value: property values given as
+	 * {@code key=value} text are trimmed.
+	 */
+	private ApplicationContextRunner withExactly(String property, String value) {
+		return withCredentials().withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("exact", Map.of(property, value))));
+	}
+
+	private ContextConsumer<AssertableApplicationContext> failsWithControlCharacterAnalysisNaming(String property) {
+		return (context) -> {
+			FailureAnalysis analysis = analyzeStartupFailure(context);
+			assertThat(analysis.getDescription()).contains("'" + property + "'").contains("control character");
+			assertThat(analysis.getAction()).contains(property).contains("newline");
+			assertSecretKeyNotDisclosed(context, analysis);
+		};
 	}
 
 	private static void assertSecretKeyNotDisclosed(AssertableApplicationContext context, FailureAnalysis analysis) {
