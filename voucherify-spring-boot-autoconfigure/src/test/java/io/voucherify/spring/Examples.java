@@ -7,16 +7,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads the shared contract: the example payloads and the OpenAPI subset in
- * {@code ../shared/voucherify-api} beside the project's root.
+ * Reads the API contract the repository keeps in {@code voucherify-api/} at its root: the
+ * example payloads and the OpenAPI subset.
  */
 public final class Examples {
 
-	private static final Path API_DIR = Path.of(System.getProperty("voucherify.api.dir", "../../shared/voucherify-api"))
-		.toAbsolutePath()
-		.normalize();
+	private static final Path API_DIR = locate(Path.of("").toAbsolutePath());
 
 	private Examples() {
+	}
+
+	/**
+	 * The contract's folder: the first {@code voucherify-api/} holding the OpenAPI subset
+	 * in {@code start} or a folder above it (tests run in their module's folder).
+	 * @param start where to start looking
+	 * @return the folder
+	 * @throws IllegalStateException if there is none
+	 */
+	static Path locate(Path start) {
+		for (Path dir = start; dir != null; dir = dir.getParent()) {
+			Path candidate = dir.resolve("voucherify-api");
+			if (Files.isRegularFile(candidate.resolve("vouchers-openapi-subset.json"))) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("The API contract is missing: no voucherify-api/ folder with "
+				+ "vouchers-openapi-subset.json in " + start + " or a folder above it. It belongs at the "
+				+ "repository's root; restore it from git (git checkout -- voucherify-api).");
 	}
 
 	/**

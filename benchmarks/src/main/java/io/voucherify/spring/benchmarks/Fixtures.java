@@ -17,11 +17,13 @@ import io.voucherify.spring.model.VoucherType;
  */
 public final class Fixtures {
 
-	/** Where the shared API contract lies; relative paths resolve against the cwd. */
+	/** Where the API contract lies; relative paths resolve against the cwd. */
 	public static final String API_DIR_PROPERTY = "voucherify.api.dir";
 
-	/** The default {@link #API_DIR_PROPERTY}: beside the project root. */
-	public static final String DEFAULT_API_DIR = "../shared/voucherify-api";
+	/**
+	 * The default {@link #API_DIR_PROPERTY}: the repository's copy, run from its root.
+	 */
+	public static final String DEFAULT_API_DIR = "voucherify-api";
 
 	/** The code of the served voucher. */
 	public static final String CODE = "GIFT-CARD-xwc6X7Tk";
@@ -48,8 +50,8 @@ public final class Fixtures {
 			return Files.readAllBytes(file);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + file + ": run from the project root or set -D"
-					+ API_DIR_PROPERTY + "=<dir of the shared voucherify-api>", ex);
+			throw new UncheckedIOException("Cannot read " + file + ": run from the repository's root, where the API"
+					+ " contract lies in voucherify-api/, or set -D" + API_DIR_PROPERTY + "=<its folder>", ex);
 		}
 	}
 

@@ -471,6 +471,44 @@ class ModelDeserializationTests {
 	}
 
 	@Test
+	void finishedTransactionsExportOfTheFollowUpReadsItsDownloadUrl() {
+		TransactionsExport export = read("get-export-200-done-voucher-transactions.COMPOSED.json",
+				TransactionsExport.class);
+		assertThat(export.id()).isEqualTo("exp_ARi2UbRjgfrHQJoVcKFrBUgA");
+		assertThat(export.status()).isEqualTo(ExportStatus.DONE);
+		assertThat(export.exportedObject()).isEqualTo("voucher_transactions");
+		assertThat(export.result()).isEqualTo(new TransactionsExportResult(
+				"https://download.voucherify.io/v1/exports/exp_ARi2UbRjgfrHQJoVcKFrBUgA?token=TOKEN"));
+		assertThat(export.parameters().order()).isEqualTo(TransactionsExportOrder.CREATED_AT_DESC);
+	}
+
+	@Test
+	void anotherObjectsExportReadsWithoutFailingOnItsFields() {
+		TransactionsExport export = read("get-export-200-done.json", TransactionsExport.class);
+		assertThat(export.exportedObject()).isEqualTo("customer");
+		assertThat(export.status()).isEqualTo(ExportStatus.DONE);
+		assertThat(export.result()).isEqualTo(new TransactionsExportResult("{{internalVoucherifyURL}}"));
+		assertThat(export.parameters().order()).isEqualTo(TransactionsExportOrder.UNKNOWN);
+		assertThat(export.parameters().fields()).containsOnly(TransactionsExportField.UNKNOWN,
+				TransactionsExportField.ID, TransactionsExportField.SOURCE_ID, TransactionsExportField.CREATED_AT);
+	}
+
+	@Test
+	void theGuidesOlderExportShapeReadsItsIdStatusAndUrl() {
+		TransactionsExport export = read("get-export-200-done-csv-export-guide.json", TransactionsExport.class);
+		assertThat(export.id()).isEqualTo("export_lhZvHKphiMESVdIncRKvoaZh");
+		assertThat(export.status()).isEqualTo(ExportStatus.DONE);
+		assertThat(export.result().url()).startsWith("https://download.voucherify.io/v1/exports/");
+		assertThat(export.parameters().filters()).isNull();
+	}
+
+	@Test
+	void scheduledExportOfTheFollowUpReadsAsTheExportCall() {
+		assertThat(read("get-export-200-scheduled.json", TransactionsExport.class))
+			.isEqualTo(read("export-transactions-200.json", TransactionsExport.class));
+	}
+
+	@Test
 	void transactionsExportRequestExampleReadsOrderAndFields() {
 		TransactionsExportRequest request = read("export-transactions-request.json", TransactionsExportRequest.class);
 		assertThat(request.parameters()).isNotNull();
@@ -509,6 +547,20 @@ class ModelDeserializationTests {
 		assertThat(read("error-404-delete-voucher-not-found.json", VoucherifyError.class))
 			.isEqualTo(new VoucherifyError(404, "not_found", "Resource not found", "Cannot find voucher with id 10OFF",
 					"v-0ae28d3cec96bb1b7e", "10OFF", "voucher", null, null, null, null));
+	}
+
+	@Test
+	void asyncActionNotFoundErrorReadsEveryEnvelopeField() {
+		assertThat(read("error-404-async-action-not-found.json", VoucherifyError.class)).isEqualTo(new VoucherifyError(
+				404, "not_found", "Resource not found", "Cannot find async_action with id aa_0aeb82bd55d5beffb",
+				"v-0aeb88df54c82af560", "aa_0aeb82bd55d5beffb", "async_action", null, null, null, null));
+	}
+
+	@Test
+	void exportNotFoundErrorReadsEveryEnvelopeField() {
+		assertThat(read("error-404-export-not-found.json", VoucherifyError.class)).isEqualTo(new VoucherifyError(404,
+				"not_found", "Resource not found", "Cannot find export with id exp_8fNoLwgVPuhoxNzVsr50kq0",
+				"v-0b029305af4524cf42", "exp_8fNoLwgVPuhoxNzVsr50kq0", "export", null, null, null, null));
 	}
 
 	@Test

@@ -1,30 +1,28 @@
 package io.voucherify.spring.test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The shared contract in {@code ../shared/voucherify-api} beside the project's root: the
- * OpenAPI subset the emulator's answers must conform to.
+ * The API contract the repository keeps in {@code voucherify-api/} at its root: the
+ * OpenAPI subset the emulator's answers must conform to. Tests run in this module's
+ * folder, one below the root.
  */
 final class Specification {
 
-	private static final Path API_DIR = Path.of(System.getProperty("voucherify.api.dir", "../../shared/voucherify-api"))
-		.toAbsolutePath()
-		.normalize();
+	private static final Path API_DIR = Path.of("..", "voucherify-api").toAbsolutePath().normalize();
 
 	private Specification() {
 	}
 
-	/**
-	 * The directory holding {@code vouchers-openapi-subset.json} and {@code examples/}.
-	 */
-	static Path apiDir() {
-		return API_DIR;
-	}
-
 	/** The OpenAPI subset. */
 	static Path openApiSpec() {
-		return API_DIR.resolve("vouchers-openapi-subset.json");
+		Path spec = API_DIR.resolve("vouchers-openapi-subset.json");
+		if (!Files.isRegularFile(spec)) {
+			throw new IllegalStateException("The API contract is missing: no " + spec
+					+ ". It belongs in voucherify-api/ at the repository's root; restore it from git.");
+		}
+		return spec;
 	}
 
 }
