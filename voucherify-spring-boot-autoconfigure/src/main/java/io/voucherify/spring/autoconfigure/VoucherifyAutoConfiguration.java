@@ -1,6 +1,9 @@
 package io.voucherify.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.voucherify.spring.DefaultVoucherifyErrorHandler;
@@ -51,6 +54,11 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnBooleanProperty(name = VoucherifyProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(VoucherifyProperties.class)
 public final class VoucherifyAutoConfiguration {
+
+	/**
+	 * {@code ${NAME}} or {@code ${NAME:default}}, as Spring leaves it when unresolved.
+	 */
+	private static final Pattern UNRESOLVED_PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}");
 
 	// Each condition names its type: one deduced from the method's return type costs a
 	// reflective look at this class while configuration classes are parsed.
@@ -205,9 +213,14 @@ public final class VoucherifyAutoConfiguration {
 			// builder.
 			return;
 		}
-		requireHeaderValue(properties.getAppId(), prefix + "app-id", "the Application ID of your Voucherify project");
-		requireHeaderValue(properties.getSecretKey(), prefix + "secret-key",
-				"the Secret Key of your Voucherify project (e.g. from the VOUCHERIFY_SECRET_KEY environment variable)");
+		String appId = "the Application ID of your Voucherify project";
+		String secretKey = "the Secret Key of your Voucherify project (e.g. from the VOUCHERIFY_SECRET_KEY environment "
+				+ "variable)";
+		requireResolved(properties.getAppId(), prefix + "app-id", appId);
+		requireResolved(properties.getSecretKey(), prefix + "secret-key", secretKey);
+		requireResolved(properties.getBaseUrl(), prefix + "base-url", "your project's regional API URL");
+		requireHeaderValue(properties.getAppId(), prefix + "app-id", appId);
+		requireHeaderValue(properties.getSecretKey(), prefix + "secret-key", secretKey);
 		try {
 			VouchersTemplate.Builder.validateBaseUrl(properties.getBaseUrl());
 		}
@@ -246,6 +259,25 @@ public final class VoucherifyAutoConfiguration {
 					"must be at least 1, was " + properties.getMaxConnections(),
 					"Set '" + prefix + "max-connections' to the number of concurrent calls to allow, such as 50.");
 		}
+	}
+
+	/**
+	 * A value that is still a placeholder: Spring leaves one it cannot resolve in place,
+	 * so that {@code ${VOUCHERIFY_SECRET_KEY}} with the variable unset would be sent as
+	 * the key. Only the placeholder is named, never the rest of the value.
+	 */
+	private static void requireResolved(@Nullable String value, String property, String what) {
+		Matcher placeholder = (value != null) ? UNRESOLVED_PLACEHOLDER.matcher(value) : null;
+		if (placeholder == null || !placeholder.find()) {
+			return;
+		}
+		String name = placeholder.group(1).strip();
+		String variable = name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+		throw new InvalidVoucherifyPropertyException(property,
+				"is not set: its value is the placeholder ${" + name + "}, which nothing resolved",
+				"Set '" + property + "' to " + what + ": set the environment variable " + variable
+						+ " that its placeholder names, or give the value directly. Or set 'voucherify.enabled=false' "
+						+ "to switch the client off.");
 	}
 
 	private static void requireHeaderValue(@Nullable String value, String property, String what) {

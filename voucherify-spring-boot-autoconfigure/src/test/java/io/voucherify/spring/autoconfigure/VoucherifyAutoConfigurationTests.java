@@ -256,6 +256,57 @@ class VoucherifyAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "app-id", "secret-key", "base-url" })
+	void failsWhenAValueIsAnUnresolvedPlaceholder(String property) {
+		withCredentials().withPropertyValues("voucherify." + property + "=${VOUCHERIFY_UNSET_VARIABLE_7F3A}")
+			.run((context) -> {
+				FailureAnalysis analysis = analyzeStartupFailure(context);
+				assertThat(analysis.getDescription()).contains("'voucherify." + property + "' is not set")
+					.contains("${VOUCHERIFY_UNSET_VARIABLE_7F3A}");
+				assertThat(analysis.getAction()).startsWith("Set 'voucherify." + property + "' to ")
+					.contains("environment variable VOUCHERIFY_UNSET_VARIABLE_7F3A");
+				assertSecretKeyNotDisclosed(context, analysis);
+			});
+	}
+
+	@Test
+	void failsWhenASecretKeyStillHoldsAPlaceholderNamingTheVariableToSet() {
+		withCredentials().withPropertyValues("voucherify.secret-key=${my.voucherify-secret:${OTHER_UNSET_7F3A}}")
+			.run((context) -> {
+				FailureAnalysis analysis = analyzeStartupFailure(context);
+				assertThat(analysis.getDescription()).contains("'voucherify.secret-key' is not set");
+				assertThat(analysis.getAction()).contains("environment variable OTHER_UNSET_7F3A");
+			});
+	}
+
+	@Test
+	void valuesThatMerelyHoldDollarsOrBracesStart() {
+		this.contextRunner
+			.withPropertyValues("voucherify.app-id=$app{1}", "voucherify.secret-key=pa$$w{or}d$",
+					"voucherify.base-url=" + wireMock.baseUrl())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				stubGiftCard();
+				context.getBean(VouchersOperations.class).getVoucher("GIFT-1");
+				wireMock.verify(getRequestedFor(urlEqualTo(VOUCHER_PATH)).withHeader("X-App-Id", equalTo("$app{1}"))
+					.withHeader("X-App-Token", equalTo("pa$$w{or}d$")));
+			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void theQuickstartWithItsVariableUnsetDoesNotStart(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(StartupConfiguration.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("voucherify.app-id", "${VOUCHERIFY_APP_ID_UNSET_7F3A}",
+				"voucherify.secret-key", "${VOUCHERIFY_SECRET_KEY_UNSET_7F3A}"));
+		assertThatExceptionOfType(BeanCreationException.class).isThrownBy(application::run);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property 'voucherify.app-id' is not set")
+			.contains("environment variable VOUCHERIFY_APP_ID_UNSET_7F3A");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "app-id", "secret-key", "channel", "api-version" })
 	void failsWhenAHeaderValueEndsWithANewline(String property) {
 		withExactly("voucherify." + property, SECRET_KEY + "\n")
