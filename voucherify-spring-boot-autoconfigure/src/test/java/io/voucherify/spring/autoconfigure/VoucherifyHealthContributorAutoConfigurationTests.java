@@ -25,6 +25,10 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
@@ -194,6 +198,38 @@ class VoucherifyHealthContributorAutoConfigurationTests {
 			indicator.health();
 			assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
 		});
+	}
+
+	// What the README says of /actuator/health
+
+	@Test
+	void anOutageTakesTheTopLevelStatusDownButNotAGroupWithoutVoucherify() {
+		stubProbe(aResponse().withStatus(503));
+		againstWireMock()
+			.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class))
+			.withBean("applicationHealthIndicator", HealthIndicator.class, () -> () -> Health.up().build())
+			.withPropertyValues("management.endpoint.health.show-components=always",
+					"management.endpoint.health.group.lb.include=*",
+					"management.endpoint.health.group.lb.exclude=voucherify")
+			.run((context) -> {
+				HealthEndpoint health = context.getBean(HealthEndpoint.class);
+				CompositeHealthDescriptor overall = (CompositeHealthDescriptor) health.health();
+				assertThat(overall.getComponents().get("voucherify").getStatus()).isEqualTo(Status.DOWN);
+				assertThat(overall.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.healthForPath("lb").getStatus()).isEqualTo(Status.UP);
+			});
+	}
+
+	@Test
+	void withTheIndicatorSwitchedOffAnOutageLeavesTheTopLevelStatusUp() {
+		stubProbe(aResponse().withStatus(503));
+		againstWireMock()
+			.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class))
+			.withPropertyValues("management.health.voucherify.enabled=false")
+			.run((context) -> assertThat(context.getBean(HealthEndpoint.class).health().getStatus())
+				.isEqualTo(Status.UP));
 	}
 
 	@Test
