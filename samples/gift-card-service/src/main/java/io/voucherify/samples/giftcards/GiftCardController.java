@@ -48,13 +48,15 @@ class GiftCardController {
 	@PostMapping("/{code}/top-up")
 	BalanceUpdateResponse topUp(@PathVariable String code, @RequestBody BalanceChange change) {
 		return this.vouchers.updateVoucherBalance(code,
-				BalanceUpdateRequest.add(change.amount()).withSourceId(change.sourceId()).withReason(change.reason()));
+				BalanceUpdateRequest.add(change.requireAmount())
+					.withSourceId(change.sourceId())
+					.withReason(change.reason()));
 	}
 
 	@PostMapping("/{code}/spend")
 	BalanceUpdateResponse spend(@PathVariable String code, @RequestBody BalanceChange change) {
 		return this.vouchers.updateVoucherBalance(code,
-				BalanceUpdateRequest.remove(change.amount())
+				BalanceUpdateRequest.remove(change.requireAmount())
 					.withSourceId(change.sourceId())
 					.withReason(change.reason()));
 	}
@@ -91,7 +93,11 @@ class GiftCardController {
 
 	@PostMapping("/import")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	AsyncAction importCards(@RequestPart("file") MultipartFile file) throws IOException {
+	AsyncAction importCards(@RequestPart(name = "file", required = false) @Nullable MultipartFile file)
+			throws IOException {
+		if (file == null || file.isEmpty()) {
+			throw new InvalidFieldException("file", "is required: post the CSV as the multipart part 'file'");
+		}
 		// Streams the upload on to Voucherify without holding it in memory.
 		InputStreamResource csv = new InputStreamResource(file.getInputStream()) {
 

@@ -1,5 +1,6 @@
 package io.voucherify.samples.giftcards;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -7,7 +8,10 @@ import java.util.UUID;
 import io.voucherify.spring.test.EmulatedTransaction;
 import io.voucherify.spring.test.VoucherifyEmulator;
 import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.MapAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -116,6 +120,77 @@ class GiftCardServiceApplicationTests {
 			.hasValueSatisfying((voucher) -> assertThat(voucher.giftBalance()).isEqualTo(5000L));
 	}
 
+	// Bad input: a 400 problem naming the field, and nothing sent to Voucherify
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "{\"amount\": 12.5}", "{\"amount\": \"1200\"}", "{}", "{\"amount\": null}",
+			"{\"amount\": 99999999999999999999}", "{\"amount\": 0}", "{\"amount\": -100}", "{\"amount\": 1e3}" })
+	void anAmountThatIsNotAWholePositiveNumberIsRefusedBeforeVoucherifyIsCalled(String body) {
+		for (String operation : List.of("spend", "top-up")) {
+			ResponseEntity<Map<String, Object>> response = postJson("/cards/" + this.card + "/" + operation, body);
+
+			assertProblem(response, 400).containsEntry("field", "amount");
+			assertThat((String) response.getBody().get("detail")).startsWith("'amount' ");
+		}
+		assertThat(this.emulator.voucher(this.card))
+			.hasValueSatisfying((voucher) -> assertThat(voucher.giftBalance()).isEqualTo(5000L));
+		assertThat(this.emulator.transactions(this.card)).isEmpty();
+	}
+
+	@Test
+	void malformedJsonIsAProblem() {
+		ResponseEntity<Map<String, Object>> response = postJson("/cards/" + this.card + "/spend", "{\"amount\": 12");
+
+		assertProblem(response, 400).containsEntry("detail", "The request body is not valid JSON");
+		assertThat(this.emulator.transactions(this.card)).isEmpty();
+	}
+
+	@Test
+	void aFieldOfTheWrongTypeIsNamed() {
+		ResponseEntity<Map<String, Object>> response = postJson("/cards/" + this.card + "/spend",
+				"{\"amount\": 100, \"sourceId\": {\"nested\": true}}");
+
+		assertProblem(response, 400).containsEntry("field", "sourceId");
+		assertThat(this.emulator.transactions(this.card)).isEmpty();
+	}
+
+	@Test
+	void aCsvUploadWithoutAFileIsAProblemNamingTheFile() {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("other", "no file here");
+
+		ResponseEntity<Map<String, Object>> response = this.http.post()
+			.uri("/cards/import")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts)
+			.retrieve()
+			.toEntity(JSON);
+
+		assertProblem(response, 400).containsEntry("field", "file");
+	}
+
+	@Test
+	void aCsvUploadThatIsNotMultipartIsAProblemNamingTheFile() {
+		ResponseEntity<Map<String, Object>> response = postJson("/cards/import", "{}");
+
+		assertProblem(response, 400).containsEntry("field", "file");
+	}
+
+	@Test
+	void aCsvVoucherifyRejectsShowsItsKeyAndLineDetails() {
+		ResponseEntity<Map<String, Object>> response = upload("Code,Voucher Type,Value\nBAD-1,NOT_A_TYPE,100\n");
+
+		assertProblem(response, 400).containsEntry("voucherifyKey", "invalid_payload");
+		assertThat((String) response.getBody().get("voucherifyDetails")).startsWith("Line 2");
+	}
+
+	@Test
+	void voucherifysErrorsHaveTheSameShape() {
+		assertProblem(get("/cards/NO-SUCH-CARD"), 404).containsKey("voucherifyRequestId");
+		assertProblem(post("/cards/" + this.card + "/spend", Map.of("amount", 9999)), 422)
+			.containsEntry("voucherifyKey", "gift_amount_exceeded");
+	}
+
 	@Test
 	void listsTransactions() {
 		post("/cards/" + this.card + "/spend", Map.of("amount", 100, "sourceId", "order-1"));
@@ -156,19 +231,8 @@ class GiftCardServiceApplicationTests {
 	@Test
 	void importsACsv() {
 		String code = "IMPORTED-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		HttpHeaders partHeaders = new HttpHeaders();
-		partHeaders.setContentType(MediaType.parseMediaType("text/csv"));
-		partHeaders.setContentDispositionFormData("file", "cards.csv");
-		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-		parts.add("file", new HttpEntity<>(("Code,Voucher Type,Value\n" + code + ",GIFT_VOUCHER,3000\n").getBytes(),
-				partHeaders));
-
-		ResponseEntity<Map<String, Object>> response = this.http.post()
-			.uri("/cards/import")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(parts)
-			.retrieve()
-			.toEntity(JSON);
+		ResponseEntity<Map<String, Object>> response = upload(
+				"Code,Voucher Type,Value\n" + code + ",GIFT_VOUCHER,3000\n");
 
 		assertThat(response.getStatusCode().value()).isEqualTo(202);
 		assertThat((String) response.getBody().get("async_action_id")).startsWith("aa_");
@@ -206,6 +270,35 @@ class GiftCardServiceApplicationTests {
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		Map<String, Object> components = (Map<String, Object>) response.getBody().get("components");
 		assertThat((Map<String, Object>) components.get("voucherify")).containsEntry("status", "UP");
+	}
+
+	/**
+	 * The one problem shape of every error: RFC 9457's members, as
+	 * {@code application/problem+json}.
+	 */
+	private static MapAssert<String, Object> assertProblem(ResponseEntity<Map<String, Object>> response, int status) {
+		assertThat(response.getStatusCode().value()).isEqualTo(status);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		return assertThat(response.getBody()).containsKeys("type", "title", "detail", "instance")
+			.containsEntry("status", status);
+	}
+
+	private ResponseEntity<Map<String, Object>> upload(String csv) {
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentType(MediaType.parseMediaType("text/csv"));
+		partHeaders.setContentDispositionFormData("file", "cards.csv");
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), partHeaders));
+		return this.http.post()
+			.uri("/cards/import")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts)
+			.retrieve()
+			.toEntity(JSON);
+	}
+
+	private ResponseEntity<Map<String, Object>> postJson(String path, String json) {
+		return this.http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(JSON);
 	}
 
 	private ResponseEntity<Map<String, Object>> get(String path) {
