@@ -46,8 +46,8 @@ public final class CpuTimeProfiler implements InternalProfiler {
 	}
 
 	@Override
-	public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-			IterationResult result) {
+	public Collection<? extends Result<?>> afterIteration(BenchmarkParams benchmarkParams,
+			IterationParams iterationParams, IterationResult result) {
 		long cpu = processCpuNanos() - this.startCpu;
 		long ops = result.getMetadata().getAllOps();
 		if (ops <= 0 || cpu < 0) {

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -435,9 +434,9 @@ public final class Report {
 		}
 
 		double secondary(String label) {
-			for (Map.Entry<String, Result> entry : this.result.getSecondaryResults().entrySet()) {
-				if (entry.getKey().endsWith(label)) {
-					return entry.getValue().getScore();
+			for (String name : this.result.getSecondaryResults().keySet()) {
+				if (name.endsWith(label)) {
+					return this.result.getSecondaryResults().get(name).getScore();
 				}
 			}
 			return Double.NaN;

@@ -74,9 +74,14 @@ public class VoucherifyHealthIndicator implements HealthIndicator, AutoCloseable
 	 * calls this when it stops.
 	 */
 	@Override
-	public void close() throws Exception {
+	public void close() {
 		if (this.probeClient instanceof AutoCloseable closeable) {
-			closeable.close();
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Could not close the health probe's client", ex);
+			}
 		}
 	}
 
