@@ -14,6 +14,8 @@ import org.springframework.http.HttpHeaders;
  * API reachable with valid credentials, and the rate-limit headers of the last response
  * that had them. Shared by the client, the rate-limit gauges and the health indicator, so
  * that real traffic spares health probes. Thread-safe; holds no code, key or secret.
+ *
+ * @since 0.1.0
  */
 public final class VoucherifyApiActivity {
 

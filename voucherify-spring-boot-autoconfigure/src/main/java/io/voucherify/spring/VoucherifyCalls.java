@@ -1,7 +1,6 @@
 package io.voucherify.spring;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
@@ -9,10 +8,8 @@ import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.voucherify.spring.exception.VoucherifyApiException;
 import io.voucherify.spring.exception.VoucherifyException;
 import io.voucherify.spring.exception.VoucherifyInvalidResponseException;
-import io.voucherify.spring.exception.VoucherifyRedirectException;
 import io.voucherify.spring.exception.VoucherifyTransportException;
 import io.voucherify.spring.observation.DefaultVoucherifyObservationConvention;
 import io.voucherify.spring.observation.VoucherifyObservationContext;
@@ -20,7 +17,6 @@ import io.voucherify.spring.observation.VoucherifyObservationConvention;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryListener;
@@ -28,19 +24,16 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryState;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpRequest;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * How a {@link VouchersTemplate} makes its calls: observed, retried, errors turned into
- * Voucherify's exceptions. The template builds it with its {@code RestClient} on the
- * first call, so that none of this loads while an application starts (BENCHMARKS.md).
+ * How a {@link VouchersTemplate} makes its calls: each call one observation, within its
+ * total time, retried as {@link VoucherifyRetrySettings} allow, its failures turned into
+ * Voucherify's exceptions. Each attempt is held to its deadline by an
+ * {@link ExchangeGuard}; its answer is read by {@link VoucherifyResponses}.
  */
 final class VoucherifyCalls {
 
@@ -51,14 +44,9 @@ final class VoucherifyCalls {
 	/** The template's category, which users configure, not this internal class's. */
 	private static final Log logger = LogFactory.getLog(VouchersTemplate.class);
 
-	/** Where Spring's {@code RestClient} keeps a request's URI template. */
-	private static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
-
 	private final RestClient restClient;
 
 	private final String baseUrl;
-
-	private final VoucherifyErrorHandler errorHandler;
 
 	private final ObservationRegistry observationRegistry;
 
@@ -68,49 +56,54 @@ final class VoucherifyCalls {
 
 	private final VoucherifyRetrySettings retrySettings;
 
-	private final Duration bulkReadTimeout;
+	private final Limits limits;
 
-	private final long maxResponseBytes;
+	private final VoucherifyResponses responses;
 
 	VoucherifyCalls(RestClient restClient, String baseUrl, VoucherifyErrorHandler errorHandler,
 			ObservationRegistry observationRegistry, @Nullable VoucherifyObservationConvention observationConvention,
-			VoucherifyApiActivity activity, VoucherifyRetrySettings retrySettings, Duration bulkReadTimeout,
-			long maxResponseBytes) {
+			VoucherifyApiActivity activity, VoucherifyRetrySettings retrySettings, Limits limits) {
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
-		this.errorHandler = errorHandler;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.activity = activity;
 		this.retrySettings = retrySettings;
-		this.bulkReadTimeout = bulkReadTimeout;
-		this.maxResponseBytes = maxResponseBytes;
+		this.limits = limits;
+		this.responses = new VoucherifyResponses(errorHandler, activity, limits.maxResponseBytes());
 	}
 
-	RestClient restClient() {
-		return this.restClient;
+	VoucherifyApiActivity activity() {
+		return this.activity;
 	}
 
 	/**
-	 * Address a request. The URI is built directly, as every variable part is already one
-	 * strictly encoded segment: Spring's URI templates would parse the template twice a
-	 * call (measured as about a tenth of a call's CPU, BENCHMARKS.md). The template goes
-	 * where Spring's own observation reads it, so {@code http.client.requests} keeps its
-	 * {@code uri} tag and no code reaches it.
+	 * Calls for a health check on the same {@code RestClient} (HTTP client, pool,
+	 * headers): one attempt within {@code timeout}, Voucherify's own exceptions, not
+	 * observed, as a probe is not an application call.
+	 */
+	VoucherifyCalls forHealthCheck(Duration timeout) {
+		return new VoucherifyCalls(this.restClient, this.baseUrl, new DefaultVoucherifyErrorHandler(),
+				ObservationRegistry.NOOP, null, this.activity,
+				VoucherifyRetrySettings.disabled().withMaxTotalTime(timeout), this.limits);
+	}
+
+	/**
+	 * Address a request. The URI is built here, as every variable part is already one
+	 * strictly encoded segment; the template is what Spring's observation of the exchange
+	 * reports as its {@code uri}, so that no code reaches a metric.
 	 * @param method the HTTP method
 	 * @param template the path's template, such as {@code /v1/vouchers/{code}}
-	 * @param path the path, every variable part already encoded
+	 * @param path the path, every variable part already encoded, with its query
 	 */
 	RestClient.RequestBodySpec request(HttpMethod method, String template, String path) {
-		return this.restClient.method(method)
-			.uri(URI.create(this.baseUrl + path))
-			.attribute(URI_TEMPLATE_ATTRIBUTE, this.baseUrl + template);
+		URI uri = URI.create(this.baseUrl + path);
+		return this.restClient.method(method).uri(template, (builder) -> uri);
 	}
 
 	/**
 	 * Perform a call without a request body.
 	 * @see #request(HttpMethod, String, String)
-	 * @see #exchange(VoucherifyOperation, String, RestClient.RequestHeadersSpec, Class)
 	 */
 	<T> ResponseEntity<T> exchange(VoucherifyOperation operation, @Nullable String code, HttpMethod method,
 			String template, String path, @Nullable Class<T> bodyType) {
@@ -118,10 +111,7 @@ final class VoucherifyCalls {
 	}
 
 	/**
-	 * Perform one call as one observation, within its total time, retried as
-	 * {@link VoucherifyRetrySettings} allows: failed statuses go to the error handler,
-	 * redirects are refused, bodiless answers are never parsed, and Spring's exceptions
-	 * become Voucherify's.
+	 * Perform a call.
 	 * @param code the voucher code, for masked log lines only
 	 * @param bodyType the body to read, or {@code null} for a bodiless (204) answer
 	 */
@@ -143,8 +133,8 @@ final class VoucherifyCalls {
 	 */
 	private CallTime callTime(VoucherifyOperation operation) {
 		Duration maxTotalTime = this.retrySettings.maxTotalTime();
-		if (operation.isBulk() && this.bulkReadTimeout.compareTo(maxTotalTime) > 0) {
-			return CallTime.start(this.bulkReadTimeout, "voucherify.bulk-read-timeout");
+		if (operation.isBulk() && this.limits.bulkReadTimeout().compareTo(maxTotalTime) > 0) {
+			return CallTime.start(this.limits.bulkReadTimeout(), "voucherify.bulk-read-timeout");
 		}
 		return CallTime.start(maxTotalTime, "voucherify.retry.max-total-time");
 	}
@@ -198,6 +188,7 @@ final class VoucherifyCalls {
 		observation.event(RETRY_EVENT);
 	}
 
+	/** The last attempt's failure, the earlier ones attached as suppressed. */
 	private static RuntimeException lastFailure(RetryException ex) {
 		Throwable last = ex.getCause();
 		for (Throwable earlier : ex.getExceptions()) {
@@ -215,9 +206,8 @@ final class VoucherifyCalls {
 	}
 
 	/**
-	 * One attempt, held to what is left of the call's time. The answer is read here, into
-	 * memory up to {@link #maxResponseBytes}; an answer not read to its end is discarded
-	 * with its connection rather than drained.
+	 * One attempt, ended by its guard at the read timeout or at the call's deadline,
+	 * whichever comes first.
 	 */
 	private <T> ResponseEntity<T> attempt(VoucherifyOperation operation, RestClient.RequestHeadersSpec<?> spec,
 			@Nullable Class<T> bodyType, VoucherifyObservationContext context, CallTime time) {
@@ -229,114 +219,29 @@ final class VoucherifyCalls {
 			context.setTransportFailure(true);
 			throw time.ranOut(operation, null);
 		}
+		Duration readTimeout = this.limits.readTimeout(operation);
+		boolean deadlineFirst = remaining <= readTimeout.toNanos();
 		long start = System.nanoTime();
-		ExchangeGuard guard = ExchangeGuard.open(remaining);
+		ExchangeGuard guard = ExchangeGuard.open(Math.min(remaining, readTimeout.toNanos()));
 		try {
-			return spec.exchange(
-					(request, response) -> read(operation, request, response, bodyType, context, start, guard), false);
+			return spec.exchange((request, response) -> this.responses.read(operation, request, response, bodyType,
+					context, start, guard), false);
 		}
-		catch (HandledError ex) {
+		catch (VoucherifyResponses.HandledError ex) {
 			throw ex.exception;
 		}
 		catch (RuntimeException ex) {
 			if (guard.expired()) {
 				recordTransportFailure(context, start);
-				throw time.ranOut(operation, ex);
+				throw deadlineFirst ? time.ranOut(operation, ex)
+						: new VoucherifyTransportException(operation.sdkName()
+								+ " got no answer within the read timeout " + "of " + readTimeout.toMillis() + " ms",
+								ex, true);
 			}
 			throw translate(operation, ex, context, start);
 		}
 		finally {
 			guard.close();
-		}
-	}
-
-	private <T> ResponseEntity<T> read(VoucherifyOperation operation, HttpRequest request, ClientHttpResponse response,
-			@Nullable Class<T> bodyType, VoucherifyObservationContext context, long start, ExchangeGuard guard)
-			throws IOException {
-		BoundedBody body = null;
-		try {
-			HttpStatusCode status = response.getStatusCode();
-			HttpHeaders headers = response.getHeaders();
-			context.setStatusCode(status.value());
-			this.activity.recordResponse(status.value(), headers, Duration.ofNanos(System.nanoTime() - start));
-			InputStream raw = response.getBody();
-			guard.watch(raw);
-			if (status.is3xxRedirection()) {
-				throw redirect(operation, status, headers);
-			}
-			body = new BoundedBody(raw, this.maxResponseBytes);
-			if (status.isError()) {
-				RuntimeException exception = this.errorHandler.toException(request,
-						new BoundedResponse(response, body));
-				if (exception instanceof VoucherifyApiException apiException) {
-					context.setErrorKey(apiException.getKey());
-				}
-				// Wrapped so that no catch below mistakes it for Spring's own failure.
-				throw new HandledError(exception);
-			}
-			if (bodyType == null) {
-				// Read to the end, so a connection that breaks mid-answer fails the call
-				// every time, not only when the HTTP client happens to notice it first.
-				body.skipToEnd();
-				// The constructor keeps the response's headers; the builder would copy
-				// them.
-				return new ResponseEntity<>(headers, status);
-			}
-			if (headers.getContentLength() > this.maxResponseBytes) {
-				throw new BoundedBody.TooLargeException(this.maxResponseBytes);
-			}
-			T value = parse(operation, status, body, bodyType);
-			body.skipToEnd();
-			return new ResponseEntity<>(value, headers, status);
-		}
-		finally {
-			if (body == null || !body.atEnd()) {
-				guard.discard();
-			}
-			response.close();
-		}
-	}
-
-	private static <T> T parse(VoucherifyOperation operation, HttpStatusCode status, InputStream body,
-			Class<T> bodyType) throws IOException {
-		T value;
-		try {
-			value = VoucherifyJson.MAPPER.readValue(body, bodyType);
-		}
-		catch (JacksonException ex) {
-			IOException ioCause = find(ex, IOException.class);
-			if (ioCause != null) {
-				throw ioCause;
-			}
-			throw new VoucherifyInvalidResponseException(status.value(), operation.sdkName() + " got a "
-					+ status.value() + " response whose body is not a valid " + bodyType.getSimpleName(), ex);
-		}
-		if (value == null) {
-			throw new VoucherifyInvalidResponseException(status.value(),
-					operation.sdkName() + " got a " + status.value() + " response without a body", null);
-		}
-		return value;
-	}
-
-	private static VoucherifyRedirectException redirect(VoucherifyOperation operation, HttpStatusCode status,
-			HttpHeaders headers) {
-		String host = locationHost(headers.getFirst(HttpHeaders.LOCATION));
-		String target = (host != null) ? "host " + host : "a location without a host";
-		return new VoucherifyRedirectException(status.value(), host,
-				operation.sdkName() + " got a " + status.value() + " redirect to " + target
-						+ "; Voucherify's API does not redirect its calls, so the client does not follow it"
-						+ " and sends nothing more");
-	}
-
-	private static @Nullable String locationHost(@Nullable String location) {
-		if (location == null) {
-			return null;
-		}
-		try {
-			return URI.create(location.strip()).getHost();
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
 		}
 	}
 
@@ -352,7 +257,7 @@ final class VoucherifyCalls {
 			return new VoucherifyInvalidResponseException(status,
 					operation.sdkName() + " got a " + status
 							+ " response whose body is larger than the client reads into memory ("
-							+ this.maxResponseBytes + " bytes, voucherify.max-response-size)",
+							+ this.limits.maxResponseBytes() + " bytes, voucherify.max-response-size)",
 					tooLarge);
 		}
 		if (!(ex instanceof RestClientException restClientException)) {
@@ -376,20 +281,6 @@ final class VoucherifyCalls {
 		}
 	}
 
-	/** Carries the error handler's exception out of the exchange untouched. */
-	private static final class HandledError extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		private final transient RuntimeException exception;
-
-		HandledError(RuntimeException exception) {
-			super(null, null, false, false);
-			this.exception = exception;
-		}
-
-	}
-
 	private static @Nullable Throwable ioCause(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof IOException || t instanceof UncheckedIOException) {
@@ -399,7 +290,7 @@ final class VoucherifyCalls {
 		return null;
 	}
 
-	private static <E extends Throwable> @Nullable E find(Throwable ex, Class<E> type) {
+	static <E extends Throwable> @Nullable E find(Throwable ex, Class<E> type) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (type.isInstance(t)) {
 				return type.cast(t);
@@ -408,51 +299,29 @@ final class VoucherifyCalls {
 		return null;
 	}
 
+	private static String describe(Throwable cause) {
+		// The cause's message names the host but never the path, so no code leaks here.
+		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+	}
+
 	/**
-	 * A failed response as the error handler sees it: its body read through the client's
-	 * limit, and closing it left to the client, which discards a connection whose answer
-	 * was not read to the end.
+	 * What bounds an attempt: its read timeout, and the largest answer read into memory.
+	 *
+	 * @param readTimeout the read timeout of most operations
+	 * @param bulkReadTimeout the read timeout of CSV import and transactions export
+	 * @param maxResponseBytes the largest answer read into memory
 	 */
-	private static final class BoundedResponse implements ClientHttpResponse {
+	record Limits(Duration readTimeout, Duration bulkReadTimeout, long maxResponseBytes) {
 
-		private final ClientHttpResponse response;
-
-		private final BoundedBody body;
-
-		BoundedResponse(ClientHttpResponse response, BoundedBody body) {
-			this.response = response;
-			this.body = body;
-		}
-
-		@Override
-		public HttpStatusCode getStatusCode() throws IOException {
-			return this.response.getStatusCode();
-		}
-
-		@Override
-		public String getStatusText() throws IOException {
-			return this.response.getStatusText();
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.response.getHeaders();
-		}
-
-		@Override
-		public InputStream getBody() {
-			return this.body;
-		}
-
-		@Override
-		public void close() {
+		Duration readTimeout(VoucherifyOperation operation) {
+			return operation.isBulk() ? this.bulkReadTimeout : this.readTimeout;
 		}
 
 	}
 
 	/**
-	 * The time a call may take, attempts and waits included: {@code max-total-time}, or
-	 * for the bulk operations the longer of it and their read timeout.
+	 * The time a call may take, attempts and waits included, and the property that set
+	 * it.
 	 */
 	record CallTime(Duration budget, long deadlineNanos, String property) {
 
@@ -473,11 +342,6 @@ final class VoucherifyCalls {
 					+ this.budget.toMillis() + " ms ran out (" + this.property + ")", cause, true);
 		}
 
-	}
-
-	private static String describe(Throwable cause) {
-		// The cause's message names the host but never the path, so no code leaks here.
-		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
 	}
 
 }

@@ -14,6 +14,8 @@ import org.springframework.http.client.ClientHttpResponse;
  * delegate to the default for the cases you do not handle. This is deliberately not a
  * Spring {@code ResponseErrorHandler}, so a bean of it never changes other clients in the
  * application.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface VoucherifyErrorHandler {

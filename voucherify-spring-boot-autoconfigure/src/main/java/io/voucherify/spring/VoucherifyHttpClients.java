@@ -2,10 +2,11 @@ package io.voucherify.spring;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -16,7 +17,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.client.RestClient;
 
 /**
  * How the Voucherify client sets up the HTTP clients it runs on, whether a
@@ -36,8 +37,6 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class VoucherifyHttpClients {
 
-	private static final String APACHE_HTTP_CLIENT = "org.apache.hc.client5.http.impl.classic.HttpClients";
-
 	private VoucherifyHttpClients() {
 	}
 
@@ -46,7 +45,8 @@ public final class VoucherifyHttpClients {
 	 * @return {@code true} if it can be used
 	 */
 	public static boolean isApacheHttpClientPresent() {
-		return ClassUtils.isPresent(APACHE_HTTP_CLIENT, VoucherifyHttpClients.class.getClassLoader());
+		return ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients",
+				VoucherifyHttpClients.class.getClassLoader());
 	}
 
 	/**
@@ -76,26 +76,36 @@ public final class VoucherifyHttpClients {
 
 	/**
 	 * The transport of a template that builds its own: Apache HttpClient 5 when present,
-	 * else the JDK client, each built on the first call.
+	 * else the JDK client, built on the first call.
 	 */
-	static VoucherifyClientHttpRequestFactory defaultTransport(Duration connect, Duration read, Duration bulkRead,
+	static VoucherifyClientHttpRequestFactory defaultTransport(Duration connectTimeout, Duration readTimeout,
 			int maxConnections) {
 		if (isApacheHttpClientPresent()) {
-			return Apache.transport(connect, read, bulkRead, maxConnections);
+			return new VoucherifyClientHttpRequestFactory(
+					() -> Apache.requestFactory(connectTimeout, readTimeout, maxConnections));
 		}
-		SingletonSupplier<HttpClient> httpClient = SingletonSupplier.of(() -> {
-			HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connect);
-			configure(builder);
-			return builder.build();
+		return new VoucherifyClientHttpRequestFactory(() -> {
+			HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(connectTimeout);
+			configure(client);
+			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client.build());
+			factory.setReadTimeout(readTimeout);
+			return factory;
 		});
-		return new VoucherifyClientHttpRequestFactory(() -> jdk(httpClient.obtain(), read),
-				() -> jdk(httpClient.obtain(), bulkRead));
 	}
 
-	private static ClientHttpRequestFactory jdk(HttpClient httpClient, Duration readTimeout) {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
-		factory.setReadTimeout(readTimeout);
-		return factory;
+	/**
+	 * A copy of a builder that shares nothing with it: {@code clone()} shares the lists
+	 * of default header and cookie values.
+	 */
+	static RestClient.Builder independentCopy(RestClient.Builder builder) {
+		RestClient.Builder copy = builder.clone();
+		copy.defaultHeaders((headers) -> {
+			for (String name : List.copyOf(headers.headerNames())) {
+				headers.put(name, new ArrayList<>(headers.getOrEmpty(name)));
+			}
+		});
+		copy.defaultCookies((cookies) -> cookies.replaceAll((name, values) -> new ArrayList<>(values)));
+		return copy;
 	}
 
 	/** Apart, so that httpclient5's classes load only when it is present. */
@@ -103,7 +113,7 @@ public final class VoucherifyHttpClients {
 
 		/**
 		 * Registers how to cancel each exchange with the call's guard: Apache's blocking
-		 * socket reads ignore interrupts, its request's cancel closes the connection.
+		 * socket reads ignore interrupts; cancelling its request closes the connection.
 		 */
 		private static final ExecChainHandler CANCEL_HOOK = (request, scope, chain) -> {
 			if (scope.originalRequest instanceof Cancellable cancellable) {
@@ -119,24 +129,15 @@ public final class VoucherifyHttpClients {
 				.addExecInterceptorFirst("voucherify-cancel", CANCEL_HOOK);
 		}
 
-		static VoucherifyClientHttpRequestFactory transport(Duration connect, Duration read, Duration bulkRead,
+		static ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout,
 				int maxConnections) {
-			SingletonSupplier<CloseableHttpClient> client = SingletonSupplier.of(() -> client(connect, maxConnections));
-			return new VoucherifyClientHttpRequestFactory(() -> factory(client.obtain(), read),
-					() -> factory(client.obtain(), bulkRead));
-		}
-
-		private static CloseableHttpClient client(Duration connect, int maxConnections) {
 			PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
-				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(connect)).build());
+				.setDefaultConnectionConfig(
+						ConnectionConfig.custom().setConnectTimeout(Timeout.of(connectTimeout)).build());
 			VoucherifyHttpClients.configure(pool, maxConnections);
 			HttpClientBuilder client = HttpClients.custom().setConnectionManager(pool.build());
 			configure(client);
-			return client.build();
-		}
-
-		private static ClientHttpRequestFactory factory(CloseableHttpClient client, Duration readTimeout) {
-			HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(client);
+			HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(client.build());
 			factory.setReadTimeout(readTimeout);
 			return factory;
 		}

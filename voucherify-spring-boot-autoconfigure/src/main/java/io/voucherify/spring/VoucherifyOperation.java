@@ -4,6 +4,8 @@ package io.voucherify.spring;
  * The nine operations of the Voucherify Vouchers API, each with the name the official
  * SDKs give it. The name is safe to use as a metric tag or log field: it never carries a
  * voucher code.
+ *
+ * @since 0.1.0
  */
 public enum VoucherifyOperation {
 

@@ -8,6 +8,8 @@ import org.springframework.web.client.RestClient;
  * Declare beans of this type to add headers, request initializers or interceptors. Beans
  * are applied in {@code @Order}. Mind that any interceptor makes Spring buffer each
  * request body in memory, the CSV upload included.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface VoucherifyRestClientCustomizer {

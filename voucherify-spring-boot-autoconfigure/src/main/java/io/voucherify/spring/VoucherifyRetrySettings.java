@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param maxTotalTime the longest a call may take, attempts, waits and reading the answer
  * included, retries enabled or not; a wait that would pass it is not started
  * @param maxRateLimitWait the longest wait a 429 may ask for and still be retried
+ * @since 0.1.0
  */
 public record VoucherifyRetrySettings(boolean enabled, int maxAttempts, Duration initialDelay, double multiplier,
 		Duration maxDelay, Duration jitter, Duration maxTotalTime, Duration maxRateLimitWait) {

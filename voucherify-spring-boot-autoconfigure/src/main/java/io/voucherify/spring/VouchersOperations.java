@@ -28,6 +28,8 @@ import org.springframework.http.ResponseEntity;
  * sent exactly as given, as one encoded path segment. Bad arguments throw
  * {@link IllegalArgumentException} before any request is sent. A failed request throws a
  * subclass of {@link io.voucherify.spring.exception.VoucherifyException}.
+ *
+ * @since 0.1.0
  */
 public interface VouchersOperations {
 

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
@@ -44,6 +45,10 @@ final class HostileServer implements AutoCloseable {
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private final AtomicLong bytesWritten = new AtomicLong();
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	private final AtomicInteger mostActive = new AtomicInteger();
 
 	private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -75,6 +80,11 @@ final class HostileServer implements AutoCloseable {
 
 	List<Request> requests() {
 		return this.requests;
+	}
+
+	/** The most exchanges the server answered at once. */
+	int mostConcurrentExchanges() {
+		return this.mostActive.get();
 	}
 
 	/** What the server managed to write before the client stopped reading. */
@@ -111,7 +121,13 @@ final class HostileServer implements AutoCloseable {
 			InputStream in = new BufferedInputStream(socket.getInputStream());
 			Request request = readRequest(in);
 			this.requests.add(request);
-			this.answer.write(new Exchange(request, new CountingOutput(socket.getOutputStream()), this.closed));
+			this.mostActive.accumulateAndGet(this.active.incrementAndGet(), Math::max);
+			try {
+				this.answer.write(new Exchange(request, in, new CountingOutput(socket.getOutputStream()), this.closed));
+			}
+			finally {
+				this.active.decrementAndGet();
+			}
 		}
 		catch (IOException | InterruptedException ex) {
 			// the client went away: what a hostile server hopes for
@@ -237,6 +253,34 @@ final class HostileServer implements AutoCloseable {
 			};
 		}
 
+		/** A JSON answer after {@code delay}. */
+		static Answer slowly(Duration delay, String json) {
+			return (exchange) -> {
+				Thread.sleep(delay.toMillis());
+				byte[] body = json.getBytes(StandardCharsets.UTF_8);
+				exchange.head(200, "application/json", "Content-Length: " + body.length);
+				exchange.out.write(body);
+			};
+		}
+
+		/**
+		 * A JSON answer on a connection kept alive, then wait until the client closes it,
+		 * counting that down.
+		 */
+		static Answer keepAlive(String json, CountDownLatch closedByClient) {
+			return (exchange) -> {
+				byte[] body = json.getBytes(StandardCharsets.UTF_8);
+				exchange.out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+						+ body.length + "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+				exchange.out.write(body);
+				exchange.out.flush();
+				if (exchange.in.read() == -1) {
+					closedByClient.countDown();
+				}
+			};
+		}
+
 		/** A redirect to {@code location}. */
 		static Answer redirect(int status, String location) {
 			return (exchange) -> exchange.head(status, "application/json", "Location: " + location,
@@ -270,12 +314,15 @@ final class HostileServer implements AutoCloseable {
 
 		final Request request;
 
+		final InputStream in;
+
 		final OutputStream out;
 
 		private final CountDownLatch closed;
 
-		Exchange(Request request, OutputStream out, CountDownLatch closed) {
+		Exchange(Request request, InputStream in, OutputStream out, CountDownLatch closed) {
 			this.request = request;
+			this.in = in;
 			this.out = out;
 			this.closed = closed;
 		}

@@ -65,7 +65,11 @@ class ResponseSizeTests {
 	@Test
 	void aLimitBelowOneKilobyteIsRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> VouchersTemplate.builder().maxResponseSize(DataSize.ofBytes(1023)))
+			.isThrownBy(() -> VouchersTemplate.builder()
+				.appId("app")
+				.secretKey("secret")
+				.maxResponseSize(DataSize.ofBytes(1023))
+				.build())
 			.withMessageContaining("maxResponseSize");
 	}
 

@@ -173,7 +173,7 @@ class SecretLeakTests {
 
 	@Test
 	void secretKeyIsNotInToStringOfTheTemplateOrItsBuilder() {
-		VouchersTemplate.Builder builder = VouchersTemplate.builder()
+		VouchersTemplateBuilder builder = VouchersTemplate.builder()
 			.appId(APP_ID)
 			.secretKey(SECRET_KEY)
 			.baseUrl(wireMock.baseUrl());

@@ -48,13 +48,14 @@ enum Transport {
 	void run(String baseUrl, Settings settings, Consumer<VouchersOperations> test) {
 		switch (this) {
 			case TEMPLATE_APACHE, TEMPLATE_JDK -> {
-				VouchersTemplate.Builder builder = VouchersTemplate.builder()
+				VouchersTemplateBuilder builder = VouchersTemplate.builder()
 					.appId(APP_ID)
 					.secretKey(SECRET_KEY)
 					.baseUrl(baseUrl)
 					.timeouts(Duration.ofSeconds(5), settings.readTimeout, Duration.ofMinutes(3))
 					.retry(settings.retrySettings())
-					.maxResponseSize(settings.maxResponseSize);
+					.maxResponseSize(settings.maxResponseSize)
+					.maxConnections(settings.maxConnections);
 				if (this == TEMPLATE_JDK) {
 					JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
 							HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
@@ -71,7 +72,8 @@ enum Transport {
 						"voucherify.read-timeout=" + settings.readTimeout.toMillis() + "ms",
 						"voucherify.retry.enabled=" + settings.retries,
 						"voucherify.retry.max-total-time=" + settings.maxTotalTime.toMillis() + "ms",
-						"voucherify.max-response-size=" + settings.maxResponseSize.toBytes() + "B"));
+						"voucherify.max-response-size=" + settings.maxResponseSize.toBytes() + "B",
+						"voucherify.max-connections=" + settings.maxConnections));
 				if (this == BOOT_JDK) {
 					properties.add("spring.http.clients.imperative.factory=jdk");
 				}
@@ -105,6 +107,8 @@ enum Transport {
 
 		private DataSize maxResponseSize = VouchersTemplate.DEFAULT_MAX_RESPONSE_SIZE;
 
+		private int maxConnections = VouchersTemplate.DEFAULT_MAX_CONNECTIONS;
+
 		private final List<String> bootProperties = new ArrayList<>();
 
 		static Settings defaults() {
@@ -128,6 +132,11 @@ enum Transport {
 
 		Settings maxResponseSize(DataSize maxResponseSize) {
 			this.maxResponseSize = maxResponseSize;
+			return this;
+		}
+
+		Settings maxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
 			return this;
 		}
 

@@ -217,7 +217,7 @@ class VouchersTemplateArgumentTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> VouchersTemplate.builder().appId("a").secretKey(value).build())
 			.withMessageContaining("secretKey")
-			.withMessageContaining("control characters")
+			.withMessageContaining("control character")
 			.withMessageNotContaining(value.strip());
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> VouchersTemplate.builder().appId(value).secretKey("s").build())

@@ -70,7 +70,7 @@ class VouchersTemplateErrorTests {
 	@Test
 	void settingsChangedOnTheBuilderAfterBuildDoNotReachTheTemplate() {
 		wireMock.stubFor(get("/v1/vouchers/V1").willReturn(aResponse().withStatus(503)));
-		VouchersTemplate.Builder builder = VouchersTemplate.builder()
+		VouchersTemplateBuilder builder = VouchersTemplate.builder()
 			.appId("app")
 			.secretKey("top-secret-key")
 			.baseUrl(wireMock.baseUrl())
@@ -400,7 +400,7 @@ class VouchersTemplateErrorTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("X-Rate-Limit-Retry", "1000");
 
-		assertThat(ErrorResponses.retryAfter(headers, clock)).isEqualTo(Duration.ZERO);
+		assertThat(DefaultVoucherifyErrorHandler.retryAfter(headers, clock)).isEqualTo(Duration.ZERO);
 	}
 
 	@Test

@@ -7,15 +7,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.voucherify.spring.exception.VoucherifyTransportException;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -30,10 +26,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The transport of a template built without Boot: Apache HttpClient 5 when present (the
- * starter brings it), pooled, built on the first call and closed with the template.
+ * The transport of a template built without Boot, as the server sees it: Apache
+ * HttpClient 5 when present (the starter brings it), closed with the template; a
+ * RestClient builder handed in is copied; the template's headers and a customizer's. The
+ * pool is in {@link ConnectionPoolTests}.
  */
+@Timeout(60)
 class VouchersTemplateTransportTests {
+
+	private static final String GIFT_CARD = Examples.read("get-voucher-200-gift-card.json");
 
 	@RegisterExtension
 	static final WireMockExtension wireMock = WireMockExtension.newInstance()
@@ -42,36 +43,51 @@ class VouchersTemplateTransportTests {
 
 	@BeforeEach
 	void stubGiftCard() {
-		wireMock
-			.stubFor(get("/v1/vouchers/GIFT-1").willReturn(okJson(Examples.read("get-voucher-200-gift-card.json"))));
+		wireMock.stubFor(get("/v1/vouchers/GIFT-1").willReturn(okJson(GIFT_CARD)));
 	}
 
-	private VouchersTemplate.Builder builder() {
+	private VouchersTemplateBuilder builder() {
 		return VouchersTemplate.builder().appId("app").secretKey("secret").baseUrl(wireMock.baseUrl());
 	}
 
 	@Test
-	void defaultTransportIsApacheHttpClientWithAPoolOfFifty() {
+	void theDefaultTransportIsApacheHttpClient() {
 		try (VouchersTemplate vouchers = builder().build()) {
 			vouchers.getVoucher("GIFT-1");
 
-			assertThat(built(vouchers, "standard")).isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
-			assertThat(pool(vouchers).getMaxTotal()).isEqualTo(VouchersTemplate.DEFAULT_MAX_CONNECTIONS).isEqualTo(50);
-			assertThat(pool(vouchers).getDefaultMaxPerRoute()).isEqualTo(50);
+			// Apache HttpClient 5 asks for compressed answers; the JDK client does not.
+			wireMock.verify(getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withHeader("Accept-Encoding",
+					equalTo("gzip, x-gzip, deflate")));
 		}
 	}
 
 	@Test
-	void restClientIsBuiltOnTheFirstCallNotWithTheTemplate() {
-		try (VouchersTemplate vouchers = builder().build()) {
-			Object calls = ReflectionTestUtils.getField(vouchers, "calls");
-			assertThat(ReflectionTestUtils.getField(calls, "singletonInstance")).isNull();
-
-			vouchers.getVoucher("GIFT-1");
-
-			assertThat(ReflectionTestUtils.getField(calls, "singletonInstance")).isNotNull();
-		}
+	void maxConnectionsBelowOneIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> builder().maxConnections(0).build())
+			.withMessage("maxConnections must be at least 1, was 0");
 	}
+
+	@Test
+	void callsAfterCloseFailAndSendNothing() {
+		VouchersTemplate vouchers = builder().retry(VoucherifyRetrySettings.disabled()).build();
+		vouchers.close();
+
+		assertThatExceptionOfType(VoucherifyTransportException.class).isThrownBy(() -> vouchers.getVoucher("GIFT-1"))
+			.withRootCauseInstanceOf(IOException.class);
+		wireMock.verify(0, getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")));
+	}
+
+	@Test
+	void closeClosesWhatTheBuilderWasToldToRelease() {
+		AtomicBoolean closed = new AtomicBoolean();
+		VouchersTemplate vouchers = builder().releaseOnClose(() -> closed.set(true)).build();
+
+		vouchers.close();
+
+		assertThat(closed).isTrue();
+	}
+
+	// A RestClient builder handed in
 
 	@Test
 	void changesToAHandedInBuilderAfterBuildDoNotReachTheClient() {
@@ -127,51 +143,35 @@ class VouchersTemplateTransportTests {
 	}
 
 	@Test
-	void aSuppliedBuilderIsAskedForOnceWhenTheTemplateIsBuilt() {
-		AtomicInteger supplied = new AtomicInteger();
-		VouchersTemplate.Builder templateBuilder = builder().restClientBuilder(() -> {
-			supplied.incrementAndGet();
-			return RestClient.builder().defaultHeader("X-Supplied", "yes");
-		});
-		try (VouchersTemplate vouchers = templateBuilder.build()) {
-			assertThat(supplied).hasValue(1);
-
-			vouchers.getVoucher("GIFT-1");
-			vouchers.getVoucher("GIFT-1");
-
-			assertThat(supplied).hasValue(1);
-			wireMock.verify(2,
-					getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withHeader("X-Supplied", equalTo("yes"))
-						.withHeader("X-App-Token", equalTo("secret")));
-		}
-	}
-
-	@Test
-	void aFailingBuilderSupplierFailsTheBuild() {
-		VouchersTemplate.Builder templateBuilder = builder().restClientBuilder(() -> {
-			throw new IllegalStateException("no builder today");
-		});
-
-		assertThatIllegalStateException().isThrownBy(templateBuilder::build).withMessage("no builder today");
-	}
-
-	@Test
 	void theLastBuilderGivenWins() {
-		RestClient.Builder handedIn = RestClient.builder().defaultHeader("X-From", "handed-in");
-		VouchersTemplate.Builder templateBuilder = builder()
-			.restClientBuilder(() -> RestClient.builder().defaultHeader("X-From", "supplier"))
-			.restClientBuilder(handedIn);
+		VouchersTemplateBuilder templateBuilder = builder()
+			.restClientBuilder(RestClient.builder().defaultHeader("X-From", "first"))
+			.restClientBuilder(RestClient.builder().defaultHeader("X-From", "second"));
 		try (VouchersTemplate vouchers = templateBuilder.build()) {
 			vouchers.getVoucher("GIFT-1");
 
-			wireMock
-				.verify(getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withHeader("X-From", equalTo("handed-in")));
+			wireMock.verify(getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withHeader("X-From", equalTo("second")));
 		}
 	}
+
+	@Test
+	void aHeaderOfTheHandedInBuilderIsKeptOverTheTemplatesHeaderOfThatName() {
+		try (VouchersTemplate vouchers = builder()
+			.restClientBuilder(RestClient.builder().defaultHeader("User-Agent", "shop/1.0"))
+			.build()) {
+			vouchers.getVoucher("GIFT-1");
+
+			LoggedRequest request = wireMock.findAll(getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1"))).get(0);
+			assertThat(request.header("User-Agent").values()).containsExactly("shop/1.0");
+			assertThat(request.header("X-App-Token").values()).containsExactly("secret");
+		}
+	}
+
+	// Customizers
 
 	@Test
 	void aHeaderSetByACustomizerReplacesTheTemplatesHeaderOfThatName() {
-		VouchersTemplate.Builder templateBuilder = builder()
+		VouchersTemplateBuilder templateBuilder = builder()
 			.customizer((restClientBuilder) -> restClientBuilder.defaultHeader("X-Voucherify-Channel", "pos")
 				.defaultHeader("User-Agent", "shop/1.0"));
 		try (VouchersTemplate vouchers = templateBuilder.build()) {
@@ -200,109 +200,11 @@ class VouchersTemplateTransportTests {
 
 	@Test
 	void aFailingCustomizerFailsTheBuildNotACall() {
-		VouchersTemplate.Builder builder = builder().customizer((restClientBuilder) -> {
+		VouchersTemplateBuilder builder = builder().customizer((restClientBuilder) -> {
 			throw new IllegalStateException("customizer failed");
 		});
 
 		assertThatIllegalStateException().isThrownBy(builder::build).withMessage("customizer failed");
-	}
-
-	@Test
-	void maxConnectionsSizesTheDefaultPool() {
-		try (VouchersTemplate vouchers = builder().maxConnections(3).build()) {
-			vouchers.getVoucher("GIFT-1");
-
-			assertThat(pool(vouchers).getMaxTotal()).isEqualTo(3);
-			assertThat(pool(vouchers).getDefaultMaxPerRoute()).isEqualTo(3);
-		}
-	}
-
-	@Test
-	void maxConnectionsBelowOneIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> builder().maxConnections(0))
-			.withMessage("maxConnections must be at least 1, was 0");
-	}
-
-	@Test
-	void defaultTransportIsBuiltOnTheFirstCall() {
-		try (VouchersTemplate vouchers = builder().build()) {
-			assertThat(built(vouchers, "standard")).isNull();
-
-			vouchers.getVoucher("GIFT-1");
-
-			assertThat(built(vouchers, "standard")).isNotNull();
-			assertThat(built(vouchers, "bulk")).as("the bulk client, not used yet").isNull();
-		}
-	}
-
-	@Test
-	void standardAndBulkOperationsShareOnePool() {
-		try (VouchersTemplate vouchers = builder().build()) {
-			vouchers.getVoucher("GIFT-1");
-			Object standardClient = ReflectionTestUtils.getField(built(vouchers, "standard"), "httpClient");
-			VoucherifyClientHttpRequestFactory transport = transport(vouchers);
-			ClientHttpRequestFactory bulk = (ClientHttpRequestFactory) ReflectionTestUtils
-				.invokeMethod(ReflectionTestUtils.getField(transport, "bulk"), "get");
-
-			assertThat(ReflectionTestUtils.getField(bulk, "httpClient")).isSameAs(standardClient);
-		}
-	}
-
-	@Test
-	void closeClosesTheDefaultTransport() {
-		VouchersTemplate vouchers = builder().build();
-		vouchers.getVoucher("GIFT-1");
-		PoolingHttpClientConnectionManager pool = pool(vouchers);
-
-		vouchers.close();
-
-		assertThat(pool.isClosed()).isTrue();
-	}
-
-	@Test
-	void closeBeforeAnyCallBuildsNoHttpClient() {
-		VouchersTemplate vouchers = builder().build();
-
-		vouchers.close();
-
-		assertThat(built(vouchers, "standard")).isNull();
-		assertThat(built(vouchers, "bulk")).isNull();
-	}
-
-	@Test
-	void callsAfterCloseFailAndBuildNoHttpClient() {
-		VouchersTemplate vouchers = builder().retry(VoucherifyRetrySettings.disabled()).build();
-		vouchers.close();
-
-		assertThatExceptionOfType(VoucherifyTransportException.class).isThrownBy(() -> vouchers.getVoucher("GIFT-1"))
-			.withRootCauseInstanceOf(IOException.class);
-		assertThat(built(vouchers, "standard")).isNull();
-		wireMock.verify(0, getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")));
-	}
-
-	@Test
-	void closeClosesWhatTheBuilderWasToldToRelease() {
-		AtomicBoolean closed = new AtomicBoolean();
-		VouchersTemplate vouchers = builder().releaseOnClose(() -> closed.set(true)).build();
-
-		vouchers.close();
-
-		assertThat(closed).isTrue();
-	}
-
-	private static VoucherifyClientHttpRequestFactory transport(VouchersTemplate vouchers) {
-		Object restClient = vouchers.restClient();
-		return (VoucherifyClientHttpRequestFactory) ReflectionTestUtils.getField(restClient, "clientRequestFactory");
-	}
-
-	private static @Nullable ClientHttpRequestFactory built(VouchersTemplate vouchers, String which) {
-		return (ClientHttpRequestFactory) ReflectionTestUtils
-			.getField(ReflectionTestUtils.getField(transport(vouchers), which), "created");
-	}
-
-	private static PoolingHttpClientConnectionManager pool(VouchersTemplate vouchers) {
-		Object httpClient = ReflectionTestUtils.getField(built(vouchers, "standard"), "httpClient");
-		return (PoolingHttpClientConnectionManager) ReflectionTestUtils.getField(httpClient, "connManager");
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.voucherify.spring.benchmarks;
 
-import java.lang.reflect.Field;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -195,39 +193,13 @@ public final class Clients {
 			.build();
 	}
 
-	/**
-	 * What carries a template's calls: the request factory class and, for Apache
-	 * HttpClient 5, its pool size. Read by reflection, to prove each case runs on the
-	 * transport it claims.
-	 */
-	public static String describeTransport(VouchersOperations operations) {
-		try {
-			// The template builds what makes its calls, RestClient included, on first
-			// use;
-			// the benchmarks have called it.
-			Object calls = ((SingletonSupplier<?>) field(operations, "calls")).obtain();
-			Object restClient = field(calls, "restClient");
-			Object factory = field(restClient, "clientRequestFactory");
-			if (factory.getClass().getSimpleName().equals("VoucherifyClientHttpRequestFactory")) {
-				// Each built on its first call: the standard one, or the bulk one if only
-				// bulk operations ran.
-				Object standard = field(field(factory, "standard"), "created");
-				factory = (standard != null) ? standard : field(field(factory, "bulk"), "created");
-			}
-			String description = factory.getClass().getSimpleName();
-			if (factory instanceof HttpComponentsClientHttpRequestFactory components) {
-				Object client = components.getHttpClient();
-				Object manager = field(client, "connManager");
-				if (manager instanceof PoolingHttpClientConnectionManager pool) {
-					description += " (pool " + pool.getDefaultMaxPerRoute() + " a route, " + pool.getMaxTotal()
-							+ " total)";
-				}
-			}
-			return description;
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			return "unknown (" + ex + ")";
-		}
+	/** The transport a case configures, for the report. */
+	public static String describeTransport(StarterTransport transport) {
+		return switch (transport) {
+			case STARTER -> "Apache HttpClient 5, pool of " + POOL_SIZE;
+			case JDK -> "JDK HttpClient";
+			case NONE -> "none";
+		};
 	}
 
 	/** The observations a context recorded, to prove observations are on or off. */
@@ -242,20 +214,6 @@ public final class Clients {
 			description.append(name).append('=').append(count).append(' ');
 		}
 		return description.toString().trim();
-	}
-
-	private static Object field(Object target, String name) throws ReflectiveOperationException {
-		for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-			try {
-				Field field = type.getDeclaredField(name);
-				field.setAccessible(true);
-				return field.get(target);
-			}
-			catch (NoSuchFieldException ex) {
-				// try the superclass
-			}
-		}
-		throw new NoSuchFieldException(name + " in " + target.getClass());
 	}
 
 }

@@ -194,7 +194,7 @@ public class GetVoucherBenchmark {
 			this.vouchers = this.context.getBean(VouchersOperations.class);
 			warmUp(() -> this.vouchers.getVoucher(Fixtures.CODE));
 			System.out.println("CASE " + getClass().getSimpleName() + ": transport "
-					+ Clients.describeTransport(this.vouchers) + ", observations " + observations());
+					+ Clients.describeTransport(transport()) + ", observations " + observations());
 		}
 
 		@TearDown(Level.Trial)

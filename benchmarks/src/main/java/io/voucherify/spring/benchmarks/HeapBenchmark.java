@@ -176,7 +176,7 @@ public final class HeapBenchmark {
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			System.out.printf("RESULT %s baselineKb=%d peakAfterGcKb=%d seconds=%.2f transport=%s%n", detail,
-					baseline / 1024, peakAfterGc.get() / 1024, seconds, Clients.describeTransport(vouchers));
+					baseline / 1024, peakAfterGc.get() / 1024, seconds, Clients.describeTransport(transport));
 		}
 	}
 

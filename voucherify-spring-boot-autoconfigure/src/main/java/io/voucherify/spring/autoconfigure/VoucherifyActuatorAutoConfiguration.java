@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Bean;
  * {@code VOUCHERIFY_SECRET_KEY}. It applies whether or not the client itself is enabled,
  * since the secret may be configured either way. Define a bean named
  * {@code voucherifySanitizingFunction} to replace it.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)

@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * from {@code voucherify.*} properties; a bean of this type (for example one supplied by
  * the Voucherify emulator in tests) takes precedence, as with Boot's other connection
  * details.
+ *
+ * @since 0.1.0
  */
 public interface VoucherifyConnectionDetails extends ConnectionDetails {
 

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
  * {@code voucherify.client.rate.limit.remaining} and
  * {@code voucherify.client.rate.limit.limit} ({@code NaN} until a response carried them).
  * Boot binds the {@link MeterBinder} to every meter registry.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = VoucherifyAutoConfiguration.class)
 @ConditionalOnClass(MeterBinder.class)

@@ -11,6 +11,8 @@ import org.springframework.util.unit.DataSize;
  * Configuration of the Voucherify client. Defaults are literals (the configuration
  * processor reads them into the IDE metadata); a test keeps them equal to
  * {@code VouchersTemplate}'s constants.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties(VoucherifyProperties.PREFIX)
 public class VoucherifyProperties {

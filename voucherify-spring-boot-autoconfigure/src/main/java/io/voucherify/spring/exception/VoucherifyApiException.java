@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatusCode;
  * @see VoucherifyConflictException
  * @see VoucherifyRateLimitException
  * @see VoucherifyServerException
+ * @since 0.1.0
  */
 public class VoucherifyApiException extends VoucherifyException {
 

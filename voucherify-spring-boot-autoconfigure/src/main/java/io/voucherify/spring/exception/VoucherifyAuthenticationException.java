@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatusCode;
  * Voucherify rejected the credentials (401) or denied access (403): check
  * {@code voucherify.app-id}, {@code voucherify.secret-key} and the region of
  * {@code voucherify.base-url}.
+ *
+ * @since 0.1.0
  */
 public class VoucherifyAuthenticationException extends VoucherifyApiException {
 

@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatusCode;
 /**
  * Voucherify rejected the request as invalid (400), e.g. {@code invalid_payload} or
  * {@code gift_amount_exceeded}. Retrying the same request will fail again.
+ *
+ * @since 0.1.0
  */
 public class VoucherifyBadRequestException extends VoucherifyApiException {
 

@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatusCode;
 
 /**
  * The request conflicts with the current state (409), e.g. a duplicate resource.
+ *
+ * @since 0.1.0
  */
 public class VoucherifyConflictException extends VoucherifyApiException {
 

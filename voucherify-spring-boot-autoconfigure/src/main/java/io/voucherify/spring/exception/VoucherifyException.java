@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @see VoucherifyApiException
  * @see VoucherifyTransportException
  * @see VoucherifyInvalidResponseException
+ * @since 0.1.0
  */
 public class VoucherifyException extends RuntimeException {
 

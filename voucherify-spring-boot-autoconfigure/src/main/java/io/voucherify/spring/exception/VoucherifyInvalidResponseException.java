@@ -5,6 +5,8 @@ package io.voucherify.spring.exception;
  * success status with a body it cannot read (invalid JSON, an HTML page, no body where
  * one is required, a body larger than {@code voucherify.max-response-size}), a paging
  * cursor that does not advance, or a {@linkplain VoucherifyRedirectException redirect}.
+ *
+ * @since 0.1.0
  */
 public class VoucherifyInvalidResponseException extends VoucherifyException {
 

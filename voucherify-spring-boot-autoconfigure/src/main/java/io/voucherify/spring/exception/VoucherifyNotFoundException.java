@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatusCode;
 /**
  * The voucher, or the validation session, does not exist (404).
  * {@link #getResourceType()} says which ({@code voucher} or {@code session}).
+ *
+ * @since 0.1.0
  */
 public class VoucherifyNotFoundException extends VoucherifyApiException {
 

@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatusCode;
 /**
  * Voucherify's rate limit is reached (429). {@link #getRetryAfter()} says how long to
  * wait, taken from {@code Retry-After} or {@code X-Rate-Limit-Retry}.
+ *
+ * @since 0.1.0
  */
 public class VoucherifyRateLimitException extends VoucherifyApiException {
 

@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatusCode;
 /**
  * Voucherify, or a proxy in front of it, failed with a 5xx status. For operations that
  * change state the change may or may not have been applied.
+ *
+ * @since 0.1.0
  */
 public class VoucherifyServerException extends VoucherifyApiException {
 

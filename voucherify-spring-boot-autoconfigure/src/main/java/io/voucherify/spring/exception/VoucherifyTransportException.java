@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * failure, connect or read timeout, or the call's total time
  * ({@code voucherify.retry.max-total-time}) ran out. Whether Voucherify processed the
  * request is unknown unless the connection was never made.
+ *
+ * @since 0.1.0
  */
 public class VoucherifyTransportException extends VoucherifyException {
 

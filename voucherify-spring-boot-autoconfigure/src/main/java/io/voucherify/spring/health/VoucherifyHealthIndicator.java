@@ -3,10 +3,9 @@ package io.voucherify.spring.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import io.voucherify.spring.VoucherifyApiActivity;
-import io.voucherify.spring.VouchersOperations;
+import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.exception.VoucherifyApiException;
 import io.voucherify.spring.exception.VoucherifyAuthenticationException;
 import io.voucherify.spring.exception.VoucherifyException;
@@ -30,10 +29,14 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * </ul>
  * Details: base URL, last status, latency, when it was checked, where the evidence came
  * from and the rate-limit headroom. Never the secret key or a voucher code.
+ *
+ * @since 0.1.0
  */
-public class VoucherifyHealthIndicator implements HealthIndicator, AutoCloseable {
+public class VoucherifyHealthIndicator implements HealthIndicator {
 
-	private final VouchersOperations probeClient;
+	private final VouchersTemplate vouchers;
+
+	private final Duration timeout;
 
 	private final VoucherifyApiActivity activity;
 
@@ -49,40 +52,24 @@ public class VoucherifyHealthIndicator implements HealthIndicator, AutoCloseable
 
 	/**
 	 * Create an indicator.
-	 * @param probeClient the client that probes, with a short timeout; it should record
-	 * into {@code activity}. The indicator owns it: {@link #close()} closes it
-	 * @param activity what the application's client saw of Voucherify
+	 * @param vouchers the application's client: the indicator reads what it saw of
+	 * Voucherify, and probes on its HTTP client with {@link VouchersTemplate#checkAccess}
+	 * @param timeout how long a probe may take
 	 * @param baseUrl the base URL, shown in the details
 	 * @param cacheTtl how long evidence stays fresh
 	 */
-	public VoucherifyHealthIndicator(VouchersOperations probeClient, VoucherifyApiActivity activity, String baseUrl,
-			Duration cacheTtl) {
-		this(probeClient, activity, baseUrl, cacheTtl, Clock.systemUTC());
+	public VoucherifyHealthIndicator(VouchersTemplate vouchers, Duration timeout, String baseUrl, Duration cacheTtl) {
+		this(vouchers, timeout, baseUrl, cacheTtl, Clock.systemUTC());
 	}
 
-	VoucherifyHealthIndicator(VouchersOperations probeClient, VoucherifyApiActivity activity, String baseUrl,
-			Duration cacheTtl, Clock clock) {
-		this.probeClient = probeClient;
-		this.activity = activity;
+	VoucherifyHealthIndicator(VouchersTemplate vouchers, Duration timeout, String baseUrl, Duration cacheTtl,
+			Clock clock) {
+		this.vouchers = vouchers;
+		this.timeout = timeout;
+		this.activity = vouchers.getActivity();
 		this.baseUrl = baseUrl;
 		this.cacheTtl = cacheTtl;
 		this.clock = clock;
-	}
-
-	/**
-	 * Close the probe client (its HTTP client), if it can be closed. A Spring context
-	 * calls this when it stops.
-	 */
-	@Override
-	public void close() {
-		if (this.probeClient instanceof AutoCloseable closeable) {
-			try {
-				closeable.close();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("Could not close the health probe's client", ex);
-			}
-		}
 	}
 
 	@Override
@@ -129,10 +116,7 @@ public class VoucherifyHealthIndicator implements HealthIndicator, AutoCloseable
 		Health.Builder builder;
 		Integer status = null;
 		try {
-			// A code that cannot exist: 404 proves reachability and valid credentials.
-			status = this.probeClient.getVoucherWithHttpInfo("voucherify-health-probe-" + UUID.randomUUID())
-				.getStatusCode()
-				.value();
+			status = this.vouchers.checkAccess(this.timeout);
 			builder = Health.up();
 		}
 		catch (VoucherifyRateLimitException ex) {

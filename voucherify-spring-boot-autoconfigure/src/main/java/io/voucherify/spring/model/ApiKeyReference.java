@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The API key that caused an event ({@code EventSource.api_key}).
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * for its outcome.
  *
  * @param asyncActionId the job id, {@code aa_...}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

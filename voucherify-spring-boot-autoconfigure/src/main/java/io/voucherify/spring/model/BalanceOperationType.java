@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a balance change was made ({@code operation_type} of a balance object).
+ *
+ * @since 0.1.0
  */
 public enum BalanceOperationType {
 

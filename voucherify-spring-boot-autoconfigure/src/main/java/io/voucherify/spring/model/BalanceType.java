@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The kind of card whose balance changed ({@code type} of a balance object).
+ *
+ * @since 0.1.0
  */
 public enum BalanceType {
 

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param amount the signed change, in minor units (cents) or points; never zero
  * @param sourceId your own identifier of the change, shown on the transaction
  * @param reason a free-text reason, shown on the transaction
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param balance what is available on the card after the change
  * @param object always {@code balance}
  * @param relatedObject the voucher whose balance changed
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

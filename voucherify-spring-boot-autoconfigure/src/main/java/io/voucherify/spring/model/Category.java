@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param hierarchy categories with a lower hierarchy are processed first
  * @param object always {@code category}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param startTime the voucher is inactive before this time of day
  * @param daysOfWeek the days, {@code 0} Sunday to {@code 6} Saturday
  * @param expirationTime the voucher is inactive after this time of day
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

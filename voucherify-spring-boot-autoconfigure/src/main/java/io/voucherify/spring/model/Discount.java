@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param units for a {@link DiscountType#UNIT} discount with several units ({@code
  * DiscountUnitMultiple})
  * @param isDynamic whether the discount is computed by a formula
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

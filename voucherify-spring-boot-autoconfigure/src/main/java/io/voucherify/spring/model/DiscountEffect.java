@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * {@code DiscountAmountVouchersEffectTypes}, {@code DiscountPercentVouchersEffectTypes},
  * {@code DiscountFixedVouchersEffectTypes}, {@code DiscountUnitVouchersEffectTypes} and
  * {@code DiscountUnitMultipleOneUnit.effect} schemas.
+ *
+ * @since 0.1.0
  */
 public enum DiscountEffect {
 

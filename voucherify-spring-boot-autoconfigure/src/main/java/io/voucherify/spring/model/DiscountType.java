@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The kind of a {@link Discount} ({@code Discount.type}); it tells the {@code oneOf}
  * variants apart. {@link #UNIT} covers both a single unit discount and one with several
  * {@link Discount#units() units}.
+ *
+ * @since 0.1.0
  */
 public enum DiscountType {
 

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param effect {@link DiscountEffect#ADD_NEW_ITEMS} or
  * {@link DiscountEffect#ADD_MISSING_ITEMS}
  * @param unitType the free product or SKU id
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The loyalty earning rule behind a transaction or pending points.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

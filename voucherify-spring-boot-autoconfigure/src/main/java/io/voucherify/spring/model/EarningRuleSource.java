@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Where an earning rule is shown ({@code earning_rule.source}).
  *
  * @param banner the earning rule's display name
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

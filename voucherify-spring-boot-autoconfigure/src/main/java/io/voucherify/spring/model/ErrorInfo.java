@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * More about an error ({@code Error.error}).
  *
  * @param message the message configured by the user in a validation rule
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The event behind a transaction ({@code event} and {@code custom_event} of
  * {@link VoucherTransactionDetails}).
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param channel {@code USER_PORTAL}, {@code API}, {@code CLIENT_API} or {@code INTERNAL}
  * @param user the dashboard user, for {@code USER_PORTAL}
  * @param apiKey the API key, for {@code API} and {@code CLIENT_API}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

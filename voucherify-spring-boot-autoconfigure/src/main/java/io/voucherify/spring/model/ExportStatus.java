@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The status of an export ({@code VoucherTransactionsExport.status}). The create response
  * always says {@link #SCHEDULED}; the other values are what the export reaches later.
+ *
+ * @since 0.1.0
  */
 public enum ExportStatus {
 

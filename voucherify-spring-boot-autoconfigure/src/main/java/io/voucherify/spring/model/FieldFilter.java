@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A filter on one field of an export ({@code filters.voucher_id}).
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param in the values the field must have one of; for {@code voucher_id} Voucherify puts
  * the voucher code here, not its {@code v_...} id
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

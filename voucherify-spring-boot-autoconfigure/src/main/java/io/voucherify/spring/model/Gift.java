@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param subtractedAmount the credits subtracted over the card's lifetime, in minor units
  * (e.g. cents)
  * @param balance the credits available, in minor units (e.g. cents)
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

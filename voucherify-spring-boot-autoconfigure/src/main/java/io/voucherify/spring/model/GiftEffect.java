@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a gift card's credits are applied to an order ({@code Gift.effect}).
+ *
+ * @since 0.1.0
  */
 public enum GiftEffect {
 

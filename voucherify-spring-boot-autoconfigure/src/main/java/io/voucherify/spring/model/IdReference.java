@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A reference to an object by its id, e.g. the redemption or rollback behind a
  * transaction.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

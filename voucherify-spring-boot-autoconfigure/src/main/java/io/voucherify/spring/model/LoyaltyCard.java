@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param nextExpirationDate the day the next points expire
  * @param nextExpirationPoints the points that expire next
  * @param pendingPoints the points that will be added once activated
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@code LoyaltyPendingPoints}).
  *
  * @param activatesAt the day the points are added to the card
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

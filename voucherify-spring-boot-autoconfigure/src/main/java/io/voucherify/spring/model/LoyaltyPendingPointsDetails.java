@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What earned some {@link LoyaltyPendingPoints} (schema
  * {@code LoyaltyPendingPointsDetails}).
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A reference to an object by id and name: a segment, loyalty tier, event schema or
  * reward of a transaction or pending points.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

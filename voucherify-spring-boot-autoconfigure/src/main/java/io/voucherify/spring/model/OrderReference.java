@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id Voucherify's id of the order, {@code ord_...}
  * @param sourceId your own id of the order
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

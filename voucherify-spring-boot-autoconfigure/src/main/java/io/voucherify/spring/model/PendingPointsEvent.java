@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param type e.g. {@code customer.order.paid}
  * @param category {@code ACTION} or {@code EFFECT}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

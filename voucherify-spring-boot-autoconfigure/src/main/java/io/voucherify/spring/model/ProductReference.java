@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * and {@code SimpleSkuDiscountUnit}).
  *
  * @param sourceId your own id of the product or SKU
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param count the number of publication events
  * @param url the path listing the publications, e.g.
  * {@code /v1/vouchers/CODE/publications}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

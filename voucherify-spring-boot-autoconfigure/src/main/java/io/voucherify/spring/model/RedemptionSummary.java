@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param redeemedPoints the loyalty points redeemed
  * @param object always {@code list}
  * @param url the path listing the redemptions, e.g. {@code /v1/vouchers/CODE/redemptions}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

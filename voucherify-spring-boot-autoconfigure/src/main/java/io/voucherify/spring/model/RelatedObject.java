@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param type always {@code voucher}
  * @param id the voucher's id, {@code v_...}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * (schema {@code SimpleVoucher}).
  *
  * @param object always {@code voucher}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

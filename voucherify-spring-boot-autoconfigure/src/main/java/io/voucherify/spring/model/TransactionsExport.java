@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param exportedObject always {@code voucher_transactions}
  * @param result {@code null} until the file is ready
  * @param userId the dashboard user who started the export, if one did
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A column of a transactions export ({@code VoucherTransactionsExportParameters.fields}).
  * {@link #UNKNOWN} only appears when reading a response and cannot be sent.
+ *
+ * @since 0.1.0
  */
 public enum TransactionsExportField {
 

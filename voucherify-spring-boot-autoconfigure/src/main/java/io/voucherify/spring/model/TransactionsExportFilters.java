@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@code VoucherTransactionsExportFilterConditions}).
  *
  * @param voucherId the voucher whose transactions are exported
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

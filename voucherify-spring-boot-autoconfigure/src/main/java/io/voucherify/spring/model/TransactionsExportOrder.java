@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The order of the rows in a transactions export
  * ({@code VoucherTransactionsExportParameters.order}). {@link #UNKNOWN} only appears when
  * reading a response and cannot be sent.
+ *
+ * @since 0.1.0
  */
 public enum TransactionsExportOrder {
 

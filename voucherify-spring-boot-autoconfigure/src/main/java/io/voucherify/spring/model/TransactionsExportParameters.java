@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@code VoucherTransactionsFilters}).
  *
  * @param fields the exported columns, in order
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param parameters the order and columns of the export; {@code null} for Voucherify's
  * defaults
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

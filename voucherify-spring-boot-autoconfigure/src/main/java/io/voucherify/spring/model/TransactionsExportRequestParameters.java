@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param order the order of the rows; {@code null} for Voucherify's default
  * @param fields the columns, in order; {@code null} for Voucherify's default
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * VoucherTransactionsExport.result}).
  *
  * @param url where to download the CSV file
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,6 +2,8 @@ package io.voucherify.spring.model;
 
 /**
  * Sort order of a voucher's transactions ({@code ParameterOrderListTransactions}).
+ *
+ * @since 0.1.0
  */
 public enum TransactionsOrder {
 

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * page's {@code more_starting_after}
  * @param page the page number, the older paging parameter still shown by the Ruby SDK's
  * documentation; prefer the cursor
+ * @since 0.1.0
  */
 public record TransactionsQuery(@Nullable Integer limit, @Nullable TransactionsOrder order,
 		@Nullable String startingAfterId, @Nullable Integer page) {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param relatedObjectType e.g. {@code voucher}
  * @param object always {@code validation_rules_assignment}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param object always {@code list}
  * @param dataRef always {@code data}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The validation status of a {@link ValidationRuleAssignment}.
+ *
+ * @since 0.1.0
  */
 public enum ValidationStatus {
 

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The hours in which a voucher is valid (schema {@code ValidityHours}), e.g. happy hours.
  *
  * @param daily the recurring periods, which do not overlap
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param duration how long each period lasts, an ISO 8601 duration such as {@code PT1H}
  * @param interval the time between the starts of two periods, an ISO 8601 duration such
  * as {@code P2D}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

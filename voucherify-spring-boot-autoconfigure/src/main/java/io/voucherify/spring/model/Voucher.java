@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * between the start and expiration dates
  * @param holderId the holder's customer id, {@code cust_...}
  * @param object always {@code voucher}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

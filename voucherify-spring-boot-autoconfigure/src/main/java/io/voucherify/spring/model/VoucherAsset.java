@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param id the encrypted code
  * @param url the image; query parameters {@code size} (1 to 100) and {@code format}
  * ({@code png} or {@code svg}) customise it
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

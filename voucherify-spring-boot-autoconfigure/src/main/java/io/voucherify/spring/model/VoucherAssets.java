@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Images of a voucher's encrypted code (schema {@code VoucherAssets}).
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * cents)
  * @param points the points added or subtracted on a loyalty card
  * @param balance the credits or points available after the transaction
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sourceId the id given with the change, e.g. in a balance update
  * @param source where the change came from, e.g. {@code API} or {@code voucherify-web-ui}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

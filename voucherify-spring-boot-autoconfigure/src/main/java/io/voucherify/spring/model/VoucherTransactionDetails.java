@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param balance the balance after the transaction
  * @param sourceVoucher for a points transfer: the card the points came from
  * @param destinationVoucher for a points transfer: the card the points went to
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The type of a {@link VoucherTransaction}: the values of
  * {@code GiftVoucherTransactionsType} ({@code CREDITS_*}) and
  * {@code LoyaltyCardTransactionsType} (points).
+ *
+ * @since 0.1.0
  */
 public enum VoucherTransactionType {
 

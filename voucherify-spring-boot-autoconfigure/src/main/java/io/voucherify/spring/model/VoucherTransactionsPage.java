@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param dataRef always {@code data}
  * @param hasMore whether more transactions follow
  * @param moreStartingAfter the cursor for the next page, if {@code hasMore}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

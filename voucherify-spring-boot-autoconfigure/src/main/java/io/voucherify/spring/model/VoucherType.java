@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The type of a voucher ({@code VoucherBase.type}).
+ *
+ * @since 0.1.0
  */
 public enum VoucherType {
 

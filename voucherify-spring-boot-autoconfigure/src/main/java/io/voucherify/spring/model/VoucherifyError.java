@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the reference Voucherify support asks for
  * @param resourceId e.g. the code that was not found
  * @param resourceType e.g. {@code voucher} or {@code session}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,6 +10,8 @@ import io.micrometer.common.KeyValues;
  * {@code UNKNOWN}), {@code status} (the HTTP status, {@code IO_ERROR} or {@code NONE}),
  * {@code error.key} (Voucherify's error key or {@code none}) and {@code exception}
  * (simple class name or {@code none}). No key ever carries a voucher code or session key.
+ *
+ * @since 0.1.0
  */
 public class DefaultVoucherifyObservationConvention implements VoucherifyObservationConvention {
 

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The context of one call of {@link io.voucherify.spring.VouchersOperations}, whatever
  * the number of HTTP attempts underneath. It deliberately holds no voucher code or
  * session key: they are bearer credentials and must not reach tags, span names or events.
+ *
+ * @since 0.1.0
  */
 public class VoucherifyObservationContext extends Observation.Context {
 

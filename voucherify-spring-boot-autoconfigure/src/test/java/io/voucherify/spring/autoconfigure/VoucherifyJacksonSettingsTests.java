@@ -1,11 +1,12 @@
 package io.voucherify.spring.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.voucherify.spring.Examples;
 import io.voucherify.spring.VouchersOperations;
-import io.voucherify.spring.VouchersTemplate;
+import io.voucherify.spring.model.AsyncAction;
 import io.voucherify.spring.model.BalanceType;
 import io.voucherify.spring.model.BalanceUpdateRequest;
 import io.voucherify.spring.model.BalanceUpdateResponse;
@@ -24,10 +25,10 @@ import org.springframework.boot.http.converter.autoconfigure.HttpMessageConverte
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.core.io.ByteArrayResource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -80,17 +81,23 @@ class VoucherifyJacksonSettingsTests {
 	}
 
 	@Test
-	void voucherifyClientReadsJsonWithItsOwnMapperFirstAndKeepsTheOtherConverters() {
-		this.contextRunner.run((context) -> {
-			Object restClient = ReflectionTestUtils.invokeMethod(context.getBean(VouchersTemplate.class), "restClient");
-			@SuppressWarnings("unchecked")
-			List<HttpMessageConverter<?>> converters = (List<HttpMessageConverter<?>>) ReflectionTestUtils
-				.getField(restClient, "messageConverters");
-			assertThat(converters.get(0)).isInstanceOf(JacksonJsonHttpMessageConverter.class);
-			assertThat(((JacksonJsonHttpMessageConverter) converters.get(0)).getMapper())
-				.isNotSameAs(context.getBean(JsonMapper.class));
-			assertThat(converters).filteredOn(JacksonJsonHttpMessageConverter.class::isInstance).hasSize(1);
-			assertThat(converters).hasSizeGreaterThan(3);
+	void theApplicationsOtherConvertersStayForTheCsvUpload() {
+		wireMock.stubFor(post("/v1/vouchers/importCSV").willReturn(aResponse().withStatus(202)
+			.withHeader("Content-Type", "application/json")
+			.withBody(Examples.read("import-csv-202.json"))));
+		this.contextRunner.withPropertyValues("voucherify.base-url=" + wireMock.baseUrl()).run((context) -> {
+			AsyncAction action = context.getBean(VouchersOperations.class)
+				.importVouchersUsingCsv(new ByteArrayResource("Code\nGIFT-1\n".getBytes(StandardCharsets.UTF_8)) {
+
+					@Override
+					public String getFilename() {
+						return "vouchers.csv";
+					}
+
+				});
+			assertThat(action.asyncActionId()).isEqualTo("aa_0a875d56c805df6601");
+			wireMock.verify(postRequestedFor(urlEqualTo("/v1/vouchers/importCSV")).withHeader("Content-Type",
+					containing("multipart/form-data")));
 		});
 	}
 

@@ -2,21 +2,34 @@ package io.voucherify.spring.autoconfigure;
 
 import java.time.Duration;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.voucherify.spring.VoucherifyRetrySettings;
-import io.voucherify.spring.VouchersTemplate;
+import io.voucherify.spring.VouchersOperations;
+import io.voucherify.spring.exception.VoucherifyServerException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.test.util.ReflectionTestUtils;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code voucherify.retry.*} configures the client's retries, with safe defaults.
  */
 class VoucherifyRetryPropertiesTests {
+
+	@RegisterExtension
+	static final WireMockExtension wireMock = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(VoucherifyAutoConfiguration.class, RestClientAutoConfiguration.class))
@@ -24,7 +37,7 @@ class VoucherifyRetryPropertiesTests {
 
 	@Test
 	void retriesAreOnByDefaultWithTheDefaultSettings() {
-		this.contextRunner.run((context) -> assertThat(retrySettings(context.getBean(VouchersTemplate.class)))
+		this.contextRunner.run((context) -> assertThat(retrySettings(context.getBean(VoucherifyProperties.class)))
 			.isEqualTo(VoucherifyRetrySettings.defaults()));
 	}
 
@@ -34,15 +47,32 @@ class VoucherifyRetryPropertiesTests {
 			.withPropertyValues("voucherify.retry.max-attempts=5", "voucherify.retry.initial-delay=50ms",
 					"voucherify.retry.multiplier=3", "voucherify.retry.max-delay=1s", "voucherify.retry.jitter=0ms",
 					"voucherify.retry.max-total-time=4s", "voucherify.retry.max-rate-limit-wait=30s")
-			.run((context) -> assertThat(retrySettings(context.getBean(VouchersTemplate.class)))
+			.run((context) -> assertThat(retrySettings(context.getBean(VoucherifyProperties.class)))
 				.isEqualTo(new VoucherifyRetrySettings(true, 5, Duration.ofMillis(50), 3.0, Duration.ofSeconds(1),
 						Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(30))));
 	}
 
 	@Test
-	void retriesCanBeSwitchedOff() {
-		this.contextRunner.withPropertyValues("voucherify.retry.enabled=false")
-			.run((context) -> assertThat(retrySettings(context.getBean(VouchersTemplate.class)).enabled()).isFalse());
+	void retriesCanBeSwitchedOffKeepingTheTotalTime() {
+		this.contextRunner.withPropertyValues("voucherify.retry.enabled=false", "voucherify.retry.max-total-time=4s")
+			.run((context) -> assertThat(retrySettings(context.getBean(VoucherifyProperties.class)))
+				.satisfies((settings) -> {
+					assertThat(settings.enabled()).isFalse();
+					assertThat(settings.maxTotalTime()).isEqualTo(Duration.ofSeconds(4));
+				}));
+	}
+
+	@Test
+	void theAutoConfiguredClientRetriesAsConfigured() {
+		wireMock.stubFor(get("/v1/vouchers/GIFT-1").willReturn(aResponse().withStatus(503)));
+		this.contextRunner
+			.withPropertyValues("voucherify.base-url=" + wireMock.baseUrl(), "voucherify.retry.max-attempts=4",
+					"voucherify.retry.initial-delay=1ms", "voucherify.retry.jitter=0ms")
+			.run((context) -> {
+				assertThatExceptionOfType(VoucherifyServerException.class)
+					.isThrownBy(() -> context.getBean(VouchersOperations.class).getVoucher("GIFT-1"));
+				wireMock.verify(4, getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")));
+			});
 	}
 
 	@Test
@@ -57,10 +87,8 @@ class VoucherifyRetryPropertiesTests {
 		});
 	}
 
-	private static VoucherifyRetrySettings retrySettings(VouchersTemplate template) {
-		// The settings live with what makes the calls, which the first call builds.
-		Object calls = ReflectionTestUtils.invokeMethod(template, "calls");
-		return (VoucherifyRetrySettings) ReflectionTestUtils.getField(calls, "retrySettings");
+	private static VoucherifyRetrySettings retrySettings(VoucherifyProperties properties) {
+		return VouchersTemplateBuilderConfigurer.retrySettings(properties.getRetry());
 	}
 
 }

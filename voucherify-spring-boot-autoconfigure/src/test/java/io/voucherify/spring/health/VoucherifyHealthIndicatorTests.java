@@ -27,6 +27,7 @@ import io.voucherify.spring.VoucherifyRestClientCustomizer;
 import io.voucherify.spring.VoucherifyRetrySettings;
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.VouchersTemplate;
+import io.voucherify.spring.VouchersTemplateBuilder;
 import io.voucherify.spring.exception.VoucherifyAuthenticationException;
 import io.voucherify.spring.exception.VoucherifyServerException;
 import io.voucherify.spring.model.Voucher;
@@ -100,18 +101,48 @@ class VoucherifyHealthIndicatorTests {
 	}
 
 	@Test
-	void closingTheIndicatorClosesItsProbeClient() throws Exception {
-		AtomicBoolean closed = new AtomicBoolean();
-		VouchersTemplate probeClient = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
+	void probeRunsOnTheApplicationsClient() {
+		stubProbe(notFoundJson());
+		VouchersTemplate vouchers = client(wireMock.baseUrl(), PROBE_TIMEOUT,
+				(builder) -> builder.defaultHeader("X-Application", "shop"));
+
+		new VoucherifyHealthIndicator(vouchers, PROBE_TIMEOUT, wireMock.baseUrl(), TTL, this.clock).health();
+
+		assertThat(allRequests()).singleElement()
+			.satisfies((request) -> assertThat(request.getHeader("X-Application")).isEqualTo("shop"));
+	}
+
+	@Test
+	void probeSeesVoucherifysOwnErrorsWhateverTheApplicationsErrorHandler() {
+		stubProbe(notFoundJson());
+		VouchersTemplate vouchers = VouchersTemplate.builder()
+			.appId(APP_ID)
+			.secretKey(SECRET_KEY)
 			.baseUrl(wireMock.baseUrl())
-			.releaseOnClose(() -> closed.set(true))
+			.activity(this.activity)
+			.errorHandler((request, response) -> new IllegalStateException("the application's own exception"))
 			.build();
 
-		new VoucherifyHealthIndicator(probeClient, this.activity, wireMock.baseUrl(), TTL, this.clock).close();
+		Health health = new VoucherifyHealthIndicator(vouchers, PROBE_TIMEOUT, wireMock.baseUrl(), TTL, this.clock)
+			.health();
 
-		assertThat(closed).isTrue();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("lastStatus", 404);
+	}
+
+	@Test
+	void probeEndsWithinItsOwnTimeoutWhateverTheApplicationsTimeouts() {
+		stubProbe(notFoundJson().withFixedDelay(5_000));
+		VouchersTemplate vouchers = client(wireMock.baseUrl(), Duration.ofSeconds(30));
+		long start = System.nanoTime();
+
+		Health health = new VoucherifyHealthIndicator(vouchers, Duration.ofMillis(300), wireMock.baseUrl(), TTL,
+				this.clock)
+			.health();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("error", "timeout");
 	}
 
 	@Test
@@ -269,7 +300,7 @@ class VoucherifyHealthIndicatorTests {
 		stubProbe(notFoundJson().withFixedDelay(300));
 		AtomicBoolean testOver = new AtomicBoolean();
 		VoucherifyHealthIndicator indicator = new VoucherifyHealthIndicator(
-				client(wireMock.baseUrl(), PROBE_TIMEOUT, failingFastOnceOver(testOver)), this.activity,
+				client(wireMock.baseUrl(), PROBE_TIMEOUT, failingFastOnceOver(testOver)), PROBE_TIMEOUT,
 				wireMock.baseUrl(), TTL, this.clock);
 		ExecutorService executor = Executors.newFixedThreadPool(32);
 		List<Health> healths = new ArrayList<>();
@@ -392,8 +423,7 @@ class VoucherifyHealthIndicatorTests {
 	}
 
 	private VoucherifyHealthIndicator indicator(String baseUrl, Duration probeTimeout) {
-		VouchersTemplate probeClient = client(baseUrl, probeTimeout);
-		return new VoucherifyHealthIndicator(probeClient, this.activity, baseUrl, TTL, this.clock);
+		return new VoucherifyHealthIndicator(client(baseUrl, probeTimeout), probeTimeout, baseUrl, TTL, this.clock);
 	}
 
 	/**
@@ -405,7 +435,7 @@ class VoucherifyHealthIndicatorTests {
 	}
 
 	private VouchersTemplate client(String baseUrl, Duration timeout, VoucherifyRestClientCustomizer... customizers) {
-		VouchersTemplate.Builder builder = VouchersTemplate.builder()
+		VouchersTemplateBuilder builder = VouchersTemplate.builder()
 			.appId(APP_ID)
 			.secretKey(SECRET_KEY)
 			.baseUrl(baseUrl)

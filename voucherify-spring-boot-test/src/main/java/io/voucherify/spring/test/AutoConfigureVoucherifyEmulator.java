@@ -28,6 +28,8 @@ import java.lang.annotation.Target;
  * with it. Tests that share a cached context share its emulator: call
  * {@link VoucherifyEmulator#reset()} in {@code @BeforeEach} to start each test from the
  * seed files.
+ *
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param sourceId the {@code source_id} sent with the change, if any
  * @param reason the {@code reason} sent with the change, if any
  * @param createdAt when the change was made
+ * @since 0.1.0
  */
 public record EmulatedTransaction(String id, String type, long amount, long balanceAfter, @Nullable String sourceId,
 		@Nullable String reason, Instant createdAt) {

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param loyaltyPoints a loyalty card's point balance ({@code loyalty_card.balance});
  * {@code null} for other types
  * @param metadata the voucher's metadata, read-only
+ * @since 0.1.0
  */
 public record EmulatedVoucher(String id, String code, String type, boolean active, boolean deleted,
 		@Nullable Long giftBalance, @Nullable Long loyaltyPoints, Map<String, @Nullable Object> metadata) {

@@ -48,6 +48,8 @@ import org.springframework.core.io.Resource;
  * paths are matched exactly as sent (case kept) after strict percent-decoding; a code may
  * also be a voucher's id ({@code v_...}). See the module's README for what is not
  * emulated.
+ *
+ * @since 0.1.0
  */
 public final class VoucherifyEmulator implements AutoCloseable {
 

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * from the same state: seed in {@code @BeforeEach} or with seed files, not in
  * {@code @BeforeAll}. Test and lifecycle methods can also declare a
  * {@link VoucherifyEmulator} parameter.
+ *
+ * @since 0.1.0
  */
 public final class VoucherifyEmulatorExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {

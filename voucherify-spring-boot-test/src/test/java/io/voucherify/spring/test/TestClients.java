@@ -11,6 +11,7 @@ import java.time.Duration;
 
 import io.voucherify.spring.VoucherifyRestClientCustomizer;
 import io.voucherify.spring.VouchersTemplate;
+import io.voucherify.spring.VouchersTemplateBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +37,7 @@ final class TestClients {
 		return builder(emulator).customizer(customizer).build();
 	}
 
-	static VouchersTemplate.Builder builder(VoucherifyEmulator emulator) {
+	static VouchersTemplateBuilder builder(VoucherifyEmulator emulator) {
 		return VouchersTemplate.builder()
 			.baseUrl(emulator.baseUrl())
 			.appId(emulator.appId())

@@ -21,6 +21,8 @@ import org.springframework.core.io.ResourceLoader;
  * to it: handy for demos and local runs with no Voucherify account. Ordered before
  * {@link VoucherifyAutoConfiguration}, whose properties-based connection details then
  * back off. The emulator is closed with the context.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(before = VoucherifyAutoConfiguration.class)
 @ConditionalOnBooleanProperty(VoucherifyEmulatorProperties.PREFIX + ".enabled")

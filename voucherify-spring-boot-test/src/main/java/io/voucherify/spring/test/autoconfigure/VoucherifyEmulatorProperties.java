@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configuration of the embedded Voucherify emulator of a running application. Defaults
  * are literals, read by the configuration processor; they equal
  * {@link io.voucherify.spring.test.VoucherifyEmulator}'s defaults.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties(VoucherifyEmulatorProperties.PREFIX)
 public class VoucherifyEmulatorProperties {
