@@ -82,7 +82,7 @@ final class HostileServer implements AutoCloseable {
 		return this.requests;
 	}
 
-	/** The most exchanges the server answered at once. */
+	/** The most exchanges the server held at once (see {@link Exchange#hold}). */
 	int mostConcurrentExchanges() {
 		return this.mostActive.get();
 	}
@@ -121,13 +121,7 @@ final class HostileServer implements AutoCloseable {
 			InputStream in = new BufferedInputStream(socket.getInputStream());
 			Request request = readRequest(in);
 			this.requests.add(request);
-			this.mostActive.accumulateAndGet(this.active.incrementAndGet(), Math::max);
-			try {
-				this.answer.write(new Exchange(request, in, new CountingOutput(socket.getOutputStream()), this.closed));
-			}
-			finally {
-				this.active.decrementAndGet();
-			}
+			this.answer.write(new Exchange(this, request, in, new CountingOutput(socket.getOutputStream())));
 		}
 		catch (IOException | InterruptedException ex) {
 			// the client went away: what a hostile server hopes for
@@ -179,7 +173,7 @@ final class HostileServer implements AutoCloseable {
 
 		/** Read the request, then wait until the server closes. */
 		static Answer never() {
-			return (exchange) -> exchange.closed.await();
+			return (exchange) -> exchange.server.closed.await();
 		}
 
 		/**
@@ -256,7 +250,7 @@ final class HostileServer implements AutoCloseable {
 		/** A JSON answer after {@code delay}. */
 		static Answer slowly(Duration delay, String json) {
 			return (exchange) -> {
-				Thread.sleep(delay.toMillis());
+				exchange.hold(delay);
 				byte[] body = json.getBytes(StandardCharsets.UTF_8);
 				exchange.head(200, "application/json", "Content-Length: " + body.length);
 				exchange.out.write(body);
@@ -318,13 +312,28 @@ final class HostileServer implements AutoCloseable {
 
 		final OutputStream out;
 
-		private final CountDownLatch closed;
+		private final HostileServer server;
 
-		Exchange(Request request, InputStream in, OutputStream out, CountDownLatch closed) {
+		Exchange(HostileServer server, Request request, InputStream in, OutputStream out) {
+			this.server = server;
 			this.request = request;
 			this.in = in;
 			this.out = out;
-			this.closed = closed;
+		}
+
+		/**
+		 * Wait before answering, counted as held: only while held are exchanges counted
+		 * as concurrent, so that a connection the client has already been answered on
+		 * never counts while the server is still closing it.
+		 */
+		void hold(Duration delay) throws InterruptedException {
+			this.server.mostActive.accumulateAndGet(this.server.active.incrementAndGet(), Math::max);
+			try {
+				Thread.sleep(delay.toMillis());
+			}
+			finally {
+				this.server.active.decrementAndGet();
+			}
 		}
 
 		void head(int status, String contentType, String... headers) throws IOException {
