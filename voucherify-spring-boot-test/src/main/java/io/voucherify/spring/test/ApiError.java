@@ -1,6 +1,8 @@
 package io.voucherify.spring.test;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An error answer of the emulator, rendered as Voucherify's error envelope ({@code code},
@@ -85,6 +87,31 @@ final class ApiError extends RuntimeException {
 	static ApiError malformedPath() {
 		return new ApiError(400, "malformed_path", "Malformed path",
 				"A path segment is not valid percent-encoded UTF-8", null, null);
+	}
+
+	/** The error as Voucherify's envelope. */
+	ObjectNode json() {
+		ObjectNode json = JsonNodeFactory.instance.objectNode();
+		json.put("code", this.status);
+		if (this.status == 401) {
+			// Voucherify's 401 carries no more than this.
+			json.put("message", this.errorMessage);
+			json.put("key", this.key);
+			return json;
+		}
+		json.put("key", this.key);
+		json.put("message", this.errorMessage);
+		if (this.details != null) {
+			json.put("details", this.details);
+		}
+		json.put("request_id", Ids.requestId());
+		if (this.resourceId != null) {
+			json.put("resource_id", this.resourceId);
+		}
+		if (this.resourceType != null) {
+			json.put("resource_type", this.resourceType);
+		}
+		return json;
 	}
 
 	int status() {

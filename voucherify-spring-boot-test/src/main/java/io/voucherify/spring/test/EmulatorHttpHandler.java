@@ -1,17 +1,11 @@
 package io.voucherify.spring.test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +18,6 @@ import com.sun.net.httpserver.HttpHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -43,8 +36,6 @@ final class EmulatorHttpHandler implements HttpHandler {
 
 	/** Calls per minute shown in {@code X-Rate-Limit-Limit}. */
 	static final int RATE_LIMIT_PER_MINUTE = 2000;
-
-	private static final long MAX_JSON_BYTES = 1024 * 1024;
 
 	private static final long MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 
@@ -106,7 +97,7 @@ final class EmulatorHttpHandler implements HttpHandler {
 		}
 		String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
 		String rawPath = exchange.getRequestURI().getRawPath();
-		List<String> segments = segments(rawPath);
+		List<String> segments = EmulatorRequests.segments(rawPath);
 		if (segments.size() < 3 || !segments.get(0).equals("v1") || !segments.get(1).equals("vouchers")) {
 			throw ApiError.routeNotFound(method, rawPath);
 		}
@@ -118,7 +109,7 @@ final class EmulatorHttpHandler implements HttpHandler {
 			return switch (method) {
 				case "GET" -> ok(this.state.getVoucher(code));
 				case "DELETE" -> {
-					this.state.delete(code, force(query(exchange)));
+					this.state.delete(code, force(EmulatorRequests.query(exchange)));
 					yield Answer.NO_CONTENT;
 				}
 				default -> throw ApiError.methodNotAllowed(method);
@@ -141,7 +132,8 @@ final class EmulatorHttpHandler implements HttpHandler {
 				}
 				case "transactions" -> {
 					requireMethod(method, "GET");
-					yield ok(this.state.listTransactions(code, transactionsQuery(query(exchange))));
+					yield ok(this.state.listTransactions(code,
+							ListTransactionsQuery.parse(EmulatorRequests.query(exchange))));
 				}
 				default -> throw ApiError.routeNotFound(method, rawPath);
 			};
@@ -178,7 +170,7 @@ final class EmulatorHttpHandler implements HttpHandler {
 	// Operations that read the request
 
 	private Answer updateBalance(HttpExchange exchange, String code) throws IOException {
-		JsonNode body = json(exchange);
+		JsonNode body = EmulatorRequests.json(exchange);
 		if (!body.isObject()) {
 			throw ApiError.invalidBalanceParams("The body must be a JSON object with an 'amount'");
 		}
@@ -200,11 +192,11 @@ final class EmulatorHttpHandler implements HttpHandler {
 	}
 
 	private Answer export(HttpExchange exchange, String code) throws IOException {
-		byte[] bytes = body(exchange);
+		byte[] bytes = EmulatorRequests.body(exchange);
 		String order = null;
 		List<String> fields = null;
 		if (!new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-			JsonNode body = parse(bytes);
+			JsonNode body = EmulatorRequests.parse(bytes);
 			if (!body.isObject()) {
 				throw ApiError.invalidPayload("The body must be a JSON object");
 			}
@@ -241,7 +233,8 @@ final class EmulatorHttpHandler implements HttpHandler {
 		if (boundary == null) {
 			throw missingFile();
 		}
-		InputStream body = new LimitedInputStream(exchange.getRequestBody(), MAX_CSV_BYTES + MULTIPART_OVERHEAD_BYTES);
+		InputStream body = new EmulatorRequests.LimitedInputStream(exchange.getRequestBody(),
+				MAX_CSV_BYTES + MULTIPART_OVERHEAD_BYTES);
 		List<CsvVouchers.Row> rows = null;
 		try {
 			MultipartReader multipart = new MultipartReader(body, boundary);
@@ -251,11 +244,11 @@ final class EmulatorHttpHandler implements HttpHandler {
 					if (rows != null) {
 						throw ApiError.invalidPayload("Payload should have exactly one 'file'");
 					}
-					rows = CsvVouchers.read(new LimitedInputStream(part.content(), MAX_CSV_BYTES));
+					rows = CsvVouchers.read(new EmulatorRequests.LimitedInputStream(part.content(), MAX_CSV_BYTES));
 				}
 			}
 		}
-		catch (LimitedInputStream.TooLargeException ex) {
+		catch (EmulatorRequests.LimitedInputStream.TooLargeException ex) {
 			throw ApiError.payloadTooLarge("The CSV file is larger than Voucherify's limit of 10 MB");
 		}
 		catch (MultipartReader.MalformedMultipartException ex) {
@@ -275,44 +268,6 @@ final class EmulatorHttpHandler implements HttpHandler {
 	}
 
 	// Request parsing
-
-	private static EmulatorState.TransactionsQuery transactionsQuery(Map<String, String> query) {
-		int limit = EmulatorState.DEFAULT_LIMIT;
-		String limitText = query.get("limit");
-		if (limitText != null) {
-			limit = integer(limitText, "limit");
-			if (limit < 1 || limit > EmulatorState.MAX_LIMIT) {
-				throw ApiError.invalidQueryParams(
-						"Query param 'limit' must be between 1 and " + EmulatorState.MAX_LIMIT + ", was " + limitText);
-			}
-		}
-		String order = query.getOrDefault("order", "-id");
-		if (!order.equals("id") && !order.equals("-id")) {
-			throw ApiError.invalidQueryParams("Query param 'order' must be 'id' or '-id', was '" + order + "'");
-		}
-		String startingAfterId = query.get("starting_after_id");
-		if (startingAfterId != null && startingAfterId.isEmpty()) {
-			throw ApiError.invalidQueryParams("Query param 'starting_after_id' must not be empty");
-		}
-		Integer page = null;
-		String pageText = query.get("page");
-		if (pageText != null) {
-			page = integer(pageText, "page");
-			if (page < 1) {
-				throw ApiError.invalidQueryParams("Query param 'page' must be at least 1, was " + pageText);
-			}
-		}
-		return new EmulatorState.TransactionsQuery(limit, order.equals("id"), startingAfterId, page);
-	}
-
-	private static int integer(String text, String name) {
-		try {
-			return Integer.parseInt(text);
-		}
-		catch (NumberFormatException ex) {
-			throw ApiError.invalidQueryParams("Query param '" + name + "' must be an integer, was '" + text + "'");
-		}
-	}
 
 	private static boolean force(Map<String, String> query) {
 		String force = query.get("force");
@@ -336,113 +291,6 @@ final class EmulatorHttpHandler implements HttpHandler {
 		return value.asString();
 	}
 
-	private static JsonNode json(HttpExchange exchange) throws IOException {
-		return parse(body(exchange));
-	}
-
-	private static JsonNode parse(byte[] bytes) {
-		try {
-			JsonNode node = MAPPER.readTree(bytes);
-			return (node != null) ? node : JsonNodeFactory.instance.missingNode();
-		}
-		catch (JacksonException ex) {
-			throw ApiError.invalidPayload("The body is not valid JSON: " + ex.getOriginalMessage());
-		}
-	}
-
-	private static byte[] body(HttpExchange exchange) throws IOException {
-		try (InputStream in = new LimitedInputStream(exchange.getRequestBody(), MAX_JSON_BYTES)) {
-			return in.readAllBytes();
-		}
-		catch (LimitedInputStream.TooLargeException ex) {
-			throw ApiError.payloadTooLarge("The JSON body is larger than 1 MB");
-		}
-	}
-
-	private static Map<String, String> query(HttpExchange exchange) {
-		String raw = exchange.getRequestURI().getRawQuery();
-		Map<String, String> query = new HashMap<>();
-		if (raw == null || raw.isEmpty()) {
-			return query;
-		}
-		for (String pair : raw.split("&")) {
-			if (pair.isEmpty()) {
-				continue;
-			}
-			int equals = pair.indexOf('=');
-			String name = (equals < 0) ? pair : pair.substring(0, equals);
-			String value = (equals < 0) ? "" : pair.substring(equals + 1);
-			try {
-				query.putIfAbsent(decode(name, true), decode(value, true));
-			}
-			catch (CharacterCodingException | IllegalArgumentException ex) {
-				throw ApiError.invalidQueryParams("The query string is not valid percent-encoded UTF-8");
-			}
-		}
-		return query;
-	}
-
-	/**
-	 * Split a raw path on {@code /} and decode each segment strictly, so {@code A%2FB} is
-	 * the one segment {@code A/B}.
-	 */
-	static List<String> segments(String rawPath) {
-		String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-		List<String> segments = new ArrayList<>();
-		for (String segment : path.split("/", -1)) {
-			try {
-				segments.add(decode(segment, false));
-			}
-			catch (CharacterCodingException | IllegalArgumentException ex) {
-				throw ApiError.malformedPath();
-			}
-		}
-		return segments;
-	}
-
-	/**
-	 * Strict percent-decoding: every {@code %} must start a two-digit hexadecimal escape
-	 * and the bytes must be valid UTF-8.
-	 * @param plusIsSpace decode {@code +} as a space (query strings only)
-	 */
-	static String decode(String text, boolean plusIsSpace) throws CharacterCodingException {
-		if (text.indexOf('%') < 0 && !(plusIsSpace && text.indexOf('+') >= 0)) {
-			return text;
-		}
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
-		StringBuilder literal = new StringBuilder();
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '%' || (plusIsSpace && c == '+')) {
-				bytes.writeBytes(literal.toString().getBytes(StandardCharsets.UTF_8));
-				literal.setLength(0);
-				if (c == '+') {
-					bytes.write(' ');
-					continue;
-				}
-				if (i + 2 >= text.length()) {
-					throw new IllegalArgumentException("Truncated escape");
-				}
-				int high = Character.digit(text.charAt(i + 1), 16);
-				int low = Character.digit(text.charAt(i + 2), 16);
-				if (high < 0 || low < 0) {
-					throw new IllegalArgumentException("Invalid escape");
-				}
-				bytes.write((high << 4) | low);
-				i += 2;
-			}
-			else {
-				literal.append(c);
-			}
-		}
-		bytes.writeBytes(literal.toString().getBytes(StandardCharsets.UTF_8));
-		return StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT)
-			.decode(ByteBuffer.wrap(bytes.toByteArray()))
-			.toString();
-	}
-
 	// Answers
 
 	private static Answer ok(ObjectNode json) {
@@ -450,27 +298,7 @@ final class EmulatorHttpHandler implements HttpHandler {
 	}
 
 	private static Answer error(ApiError error) {
-		ObjectNode json = JsonNodeFactory.instance.objectNode();
-		json.put("code", error.status());
-		if (error.status() == 401) {
-			// Voucherify's 401 carries no more than this.
-			json.put("message", error.errorMessage());
-			json.put("key", error.key());
-			return new Answer(error.status(), MAPPER.writeValueAsBytes(json));
-		}
-		json.put("key", error.key());
-		json.put("message", error.errorMessage());
-		if (error.details() != null) {
-			json.put("details", error.details());
-		}
-		json.put("request_id", Ids.requestId());
-		if (error.resourceId() != null) {
-			json.put("resource_id", error.resourceId());
-		}
-		if (error.resourceType() != null) {
-			json.put("resource_type", error.resourceType());
-		}
-		return new Answer(error.status(), MAPPER.writeValueAsBytes(json));
+		return new Answer(error.status(), MAPPER.writeValueAsBytes(error.json()));
 	}
 
 	private void send(HttpExchange exchange, Answer answer) throws IOException {
@@ -526,61 +354,6 @@ final class EmulatorHttpHandler implements HttpHandler {
 	private record Answer(int status, byte @Nullable [] body) {
 
 		static final Answer NO_CONTENT = new Answer(204, null);
-
-	}
-
-	/** Fails once more than a given number of bytes are read. */
-	static final class LimitedInputStream extends FilterInputStream {
-
-		private final long limit;
-
-		private long count;
-
-		LimitedInputStream(InputStream in, long limit) {
-			super(in);
-			this.limit = limit;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int c = super.read();
-			if (c != -1) {
-				count(1);
-			}
-			return c;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		@Override
-		public void close() {
-			// The underlying stream belongs to the exchange.
-		}
-
-		private void count(int n) throws TooLargeException {
-			this.count += n;
-			if (this.count > this.limit) {
-				throw new TooLargeException();
-			}
-		}
-
-		/** More bytes than allowed. */
-		static final class TooLargeException extends IOException {
-
-			private static final long serialVersionUID = 1L;
-
-			TooLargeException() {
-				super("Too large");
-			}
-
-		}
 
 	}
 

@@ -2,17 +2,27 @@ package io.voucherify.spring.test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A voucher held by the emulator. Guarded by the state's lock.
  */
 final class VoucherEntry {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final TypeReference<LinkedHashMap<String, @Nullable Object>> MAP = new TypeReference<>() {
+	};
 
 	final String id;
 
@@ -105,6 +115,14 @@ final class VoucherEntry {
 
 	boolean isLoyaltyCard() {
 		return VoucherDraft.LOYALTY_CARD.equals(this.type);
+	}
+
+	/** What a test sees of this voucher: a copy, unaffected by later calls. */
+	EmulatedVoucher snapshot() {
+		Map<String, @Nullable Object> metadata = MAPPER.convertValue(this.metadata, MAP);
+		return new EmulatedVoucher(this.id, this.code, this.type, this.active, this.deleted,
+				isGiftCard() ? this.giftBalance : null, isLoyaltyCard() ? this.loyaltyBalance : null,
+				Collections.unmodifiableMap(metadata));
 	}
 
 	/**

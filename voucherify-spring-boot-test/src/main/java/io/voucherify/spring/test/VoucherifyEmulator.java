@@ -5,14 +5,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,11 +17,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
 /**
@@ -89,15 +84,15 @@ public final class VoucherifyEmulator implements AutoCloseable {
 
 	private volatile boolean running;
 
-	private VoucherifyEmulator(Builder builder) {
-		this.appId = builder.appId;
-		this.secretKey = builder.secretKey;
-		this.seeds = List.copyOf(builder.seeds);
+	VoucherifyEmulator(String appId, String secretKey, int port, List<Resource> seeds) {
+		this.appId = appId;
+		this.secretKey = secretKey;
+		this.seeds = List.copyOf(seeds);
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 64);
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start the Voucherify emulator on 127.0.0.1:" + builder.port, ex);
+			throw new UncheckedIOException("Cannot start the Voucherify emulator on 127.0.0.1:" + port, ex);
 		}
 		this.baseUrl = "http://127.0.0.1:" + this.server.getAddress().getPort();
 		this.state = new EmulatorState(this.baseUrl);
@@ -130,8 +125,8 @@ public final class VoucherifyEmulator implements AutoCloseable {
 	 * Start configuring an emulator.
 	 * @return a new builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static VoucherifyEmulatorBuilder builder() {
+		return new VoucherifyEmulatorBuilder();
 	}
 
 	/**
@@ -348,146 +343,6 @@ public final class VoucherifyEmulator implements AutoCloseable {
 			throw new IllegalArgumentException(name + " must not be negative, was " + value);
 		}
 		return value;
-	}
-
-	/**
-	 * Configures and starts a {@link VoucherifyEmulator}.
-	 */
-	public static final class Builder {
-
-		private String appId = DEFAULT_APP_ID;
-
-		private String secretKey = DEFAULT_SECRET_KEY;
-
-		private int port;
-
-		private final List<Resource> seeds = new ArrayList<>();
-
-		private Builder() {
-		}
-
-		/**
-		 * The application id to accept. Defaults to
-		 * {@value VoucherifyEmulator#DEFAULT_APP_ID}.
-		 * @param appId the application id
-		 * @return this builder
-		 */
-		public Builder appId(String appId) {
-			this.appId = requireText(appId, "appId");
-			return this;
-		}
-
-		/**
-		 * The secret key to accept. Defaults to
-		 * {@value VoucherifyEmulator#DEFAULT_SECRET_KEY}.
-		 * @param secretKey the secret key
-		 * @return this builder
-		 */
-		public Builder secretKey(String secretKey) {
-			this.secretKey = requireText(secretKey, "secretKey");
-			return this;
-		}
-
-		/**
-		 * The port on {@code 127.0.0.1}. Defaults to 0: a free port.
-		 * @param port the port, 0 to 65535
-		 * @return this builder
-		 */
-		public Builder port(int port) {
-			if (port < 0 || port > 65535) {
-				throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
-			}
-			this.port = port;
-			return this;
-		}
-
-		/**
-		 * Add a seed file, loaded at start and again on
-		 * {@link VoucherifyEmulator#reset()}.
-		 * @param jsonOrCsv a JSON or CSV file
-		 * @return this builder
-		 * @see VoucherifyEmulator#load(Resource)
-		 */
-		public Builder seed(Path jsonOrCsv) {
-			return seed(new FileSystemResource(Objects.requireNonNull(jsonOrCsv, "jsonOrCsv")));
-		}
-
-		/**
-		 * Add a seed resource, loaded at start and again on
-		 * {@link VoucherifyEmulator#reset()}.
-		 * @param jsonOrCsv a JSON or CSV resource
-		 * @return this builder
-		 * @see VoucherifyEmulator#load(Resource)
-		 */
-		public Builder seed(Resource jsonOrCsv) {
-			this.seeds.add(Objects.requireNonNull(jsonOrCsv, "jsonOrCsv"));
-			return this;
-		}
-
-		/**
-		 * Start the emulator, loading the seed files.
-		 * @return the running emulator
-		 * @throws IllegalArgumentException if a seed file is invalid
-		 * @throws UncheckedIOException if the port cannot be bound
-		 */
-		public VoucherifyEmulator build() {
-			return new VoucherifyEmulator(this);
-		}
-
-		private static String requireText(@Nullable String value, String name) {
-			if (value == null || value.isBlank()) {
-				throw new IllegalArgumentException(name + " must not be blank");
-			}
-			return value;
-		}
-
-	}
-
-	/** The emulator's connection details; the secret never shows in {@code toString}. */
-	private record EmulatorConnectionDetails(String baseUrl, String appId,
-			String secretKey) implements VoucherifyConnectionDetails {
-
-		@Override
-		public String getBaseUrl() {
-			return this.baseUrl;
-		}
-
-		@Override
-		public String getAppId() {
-			return this.appId;
-		}
-
-		@Override
-		public String getSecretKey() {
-			return this.secretKey;
-		}
-
-		@Override
-		public String toString() {
-			return "VoucherifyEmulatorConnectionDetails[baseUrl=" + this.baseUrl + "]";
-		}
-
-	}
-
-	/** Daemon threads named after the emulator. */
-	private static final class EmulatorThreads implements ThreadFactory {
-
-		private final int instance;
-
-		private final AtomicInteger count = new AtomicInteger();
-
-		EmulatorThreads(int instance) {
-			this.instance = instance;
-		}
-
-		@Override
-		public Thread newThread(Runnable runnable) {
-			Thread thread = new Thread(runnable,
-					"voucherify-emulator-" + this.instance + "-" + this.count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		}
-
 	}
 
 }

@@ -58,7 +58,7 @@ class VoucherifyEmulatorContextCustomizerFactory implements ContextCustomizerFac
 								+ beanFactory.getClass().getName());
 			}
 			RootBeanDefinition emulator = new RootBeanDefinition(VoucherifyEmulator.class, () -> {
-				VoucherifyEmulator.Builder builder = VoucherifyEmulator.builder();
+				VoucherifyEmulatorBuilder builder = VoucherifyEmulator.builder();
 				this.seed.forEach((location) -> builder.seed(context.getResource(location)));
 				return builder.build();
 			});

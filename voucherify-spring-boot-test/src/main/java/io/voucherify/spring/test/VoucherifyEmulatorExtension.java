@@ -55,7 +55,7 @@ public final class VoucherifyEmulatorExtension
 	 * files).
 	 * @param builder the builder, started once per emulator
 	 */
-	public VoucherifyEmulatorExtension(VoucherifyEmulator.Builder builder) {
+	public VoucherifyEmulatorExtension(VoucherifyEmulatorBuilder builder) {
 		Objects.requireNonNull(builder, "builder");
 		this.factory = builder::build;
 	}

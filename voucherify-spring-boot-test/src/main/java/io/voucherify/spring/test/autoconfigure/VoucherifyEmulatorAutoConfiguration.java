@@ -3,6 +3,7 @@ package io.voucherify.spring.test.autoconfigure;
 import io.voucherify.spring.autoconfigure.VoucherifyAutoConfiguration;
 import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
 import io.voucherify.spring.test.VoucherifyEmulator;
+import io.voucherify.spring.test.VoucherifyEmulatorBuilder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -34,7 +35,7 @@ public final class VoucherifyEmulatorAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	VoucherifyEmulator voucherifyEmulator(VoucherifyEmulatorProperties properties, ResourceLoader resourceLoader) {
-		VoucherifyEmulator.Builder builder = VoucherifyEmulator.builder()
+		VoucherifyEmulatorBuilder builder = VoucherifyEmulator.builder()
 			.appId(properties.getAppId())
 			.secretKey(properties.getSecretKey())
 			.port(properties.getPort());
