@@ -8,7 +8,6 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.voucherify.client.VoucherifyClient;
-import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.VouchersTemplate;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
