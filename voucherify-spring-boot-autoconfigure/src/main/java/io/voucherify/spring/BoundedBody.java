@@ -54,6 +54,10 @@ final class BoundedBody extends InputStream {
 	 * Read what is left, up to the limit, so that the connection can be reused.
 	 */
 	void skipToEnd() throws IOException {
+		if (read() == -1) {
+			// Nearly always: the parser has read the whole body.
+			return;
+		}
 		byte[] buffer = new byte[4096];
 		while (read(buffer, 0, buffer.length) != -1) {
 			// discard
