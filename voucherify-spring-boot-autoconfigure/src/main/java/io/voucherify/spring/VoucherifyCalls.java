@@ -48,6 +48,8 @@ final class VoucherifyCalls {
 
 	private final String baseUrl;
 
+	private final String basePath;
+
 	private final ObservationRegistry observationRegistry;
 
 	private final @Nullable VoucherifyObservationConvention observationConvention;
@@ -65,6 +67,7 @@ final class VoucherifyCalls {
 			VoucherifyApiActivity activity, VoucherifyRetrySettings retrySettings, Limits limits) {
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
+		this.basePath = URI.create(baseUrl).getRawPath();
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.activity = activity;
@@ -89,16 +92,18 @@ final class VoucherifyCalls {
 	}
 
 	/**
-	 * Address a request. The URI is built here, as every variable part is already one
-	 * strictly encoded segment; the template is what Spring's observation of the exchange
-	 * reports as its {@code uri}, so that no code reaches a metric.
+	 * Address a request. The URI is built as it is, every variable part being one
+	 * strictly encoded segment already (Spring's URI templates would parse the template
+	 * twice a call); the template goes along for the metrics, so that no code reaches
+	 * them.
 	 * @param method the HTTP method
 	 * @param template the path's template, such as {@code /v1/vouchers/{code}}
 	 * @param path the path, every variable part already encoded, with its query
 	 */
 	RestClient.RequestBodySpec request(HttpMethod method, String template, String path) {
-		URI uri = URI.create(this.baseUrl + path);
-		return this.restClient.method(method).uri(template, (builder) -> uri);
+		return this.restClient.method(method)
+			.uri(URI.create(this.baseUrl + path))
+			.attribute(CodeFreeClientRequestObservationConvention.PATH_TEMPLATE, this.basePath + template);
 	}
 
 	/**

@@ -29,6 +29,8 @@ import org.springframework.web.client.RestClient;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -226,6 +228,27 @@ class VoucherifyObservationTests {
 			.that()
 			.hasParentObservationContextMatching((parent) -> parent instanceof VoucherifyObservationContext)
 			.hasLowCardinalityKeyValue("uri", "/v1/vouchers/{code}");
+	}
+
+	@Test
+	void httpClientMetricsShowTheBasePathOfAProxy() {
+		wireMock.stubFor(any(anyUrl()).willReturn(response(200, "get-voucher-200-gift-card.json")));
+		VouchersTemplate proxied = VouchersTemplate.builder()
+			.appId("app")
+			.secretKey("secret")
+			.baseUrl(wireMock.baseUrl() + "/voucherify/")
+			.restClientBuilder(RestClient.builder()
+				.requestFactory(new JdkClientHttpRequestFactory())
+				.observationRegistry(this.registry))
+			.build();
+
+		proxied.getVoucher(CODE);
+
+		wireMock.verify(getRequestedFor(urlPathEqualTo("/voucherify/v1/vouchers/" + CODE)));
+		assertThat(this.registry).hasObservationWithNameEqualTo("http.client.requests")
+			.that()
+			.hasLowCardinalityKeyValue("uri", "/voucherify/v1/vouchers/{code}")
+			.hasHighCardinalityKeyValue("http.url", wireMock.baseUrl() + "/voucherify/v1/vouchers/{code}");
 	}
 
 	@Test
