@@ -53,10 +53,7 @@ class ClientResilienceTests {
 		.build();
 
 	/** One attempt a call, so each failing call is exactly one failed request. */
-	private final VouchersTemplate vouchers = VouchersTemplate.builder()
-		.appId("app")
-		.secretKey("secret")
-		.baseUrl(wireMock.baseUrl())
+	private final VouchersTemplate vouchers = TestClients.builder(wireMock.baseUrl())
 		.timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30))
 		.retry(VoucherifyRetrySettings.disabled())
 		.build();

@@ -53,7 +53,7 @@ class CodeEncodingPropertiesTests {
 		server
 			.stubFor(any(anyUrl()).atPriority(10).willReturn(okJson(Examples.read("get-voucher-200-gift-card.json"))));
 		server.stubFor(delete(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(204)));
-		vouchers = VouchersTemplate.builder().appId("app").secretKey("secret").baseUrl(server.baseUrl()).build();
+		vouchers = TestClients.builder(server.baseUrl()).build();
 	}
 
 	@AfterContainer

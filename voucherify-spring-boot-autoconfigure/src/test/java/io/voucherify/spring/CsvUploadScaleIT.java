@@ -51,10 +51,7 @@ class CsvUploadScaleIT {
 			try (ServerSocket serverSocket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
 				CompletableFuture<ReceivedPart> received = CompletableFuture
 					.supplyAsync(() -> receiveOneUpload(serverSocket));
-				VouchersTemplate vouchers = VouchersTemplate.builder()
-					.appId("app")
-					.secretKey("secret")
-					.baseUrl("http://127.0.0.1:" + serverSocket.getLocalPort())
+				VouchersTemplate vouchers = TestClients.builder("http://127.0.0.1:" + serverSocket.getLocalPort())
 					.timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2))
 					.build();
 

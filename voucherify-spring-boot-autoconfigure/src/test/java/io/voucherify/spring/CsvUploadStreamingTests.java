@@ -41,11 +41,7 @@ class CsvUploadStreamingTests {
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			Thread serverThread = new Thread(() -> serve(server, serverSawFirstChunk, received), "csv-server");
 			serverThread.start();
-			VouchersTemplate vouchers = VouchersTemplate.builder()
-				.appId("app")
-				.secretKey("secret")
-				.baseUrl("http://127.0.0.1:" + server.getLocalPort())
-				.build();
+			VouchersTemplate vouchers = TestClients.builder("http://127.0.0.1:" + server.getLocalPort()).build();
 
 			AsyncAction action = vouchers.importVouchersUsingCsv(new GatedCsvResource(firstChunk, serverSawFirstChunk));
 

@@ -11,7 +11,6 @@ import org.springframework.util.unit.DataSize;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -25,16 +24,9 @@ class ResponseSizeTests {
 	private static final DataSize LIMIT = DataSize.ofKilobytes(4);
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
-	private final VouchersTemplate vouchers = VouchersTemplate.builder()
-		.appId("app")
-		.secretKey("secret")
-		.baseUrl(wireMock.baseUrl())
-		.maxResponseSize(LIMIT)
-		.build();
+	private final VouchersTemplate vouchers = TestClients.builder(wireMock.baseUrl()).maxResponseSize(LIMIT).build();
 
 	@Test
 	void anAnswerOfExactlyTheLimitIsRead() {

@@ -69,20 +69,12 @@ class RetryFaultTests {
 	@BeforeAll
 	static void warmUp() {
 		wireMock.stubFor(any(anyUrl()).willReturn(okJson("get-voucher-200-gift-card.json")));
-		VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
-			.build()
-			.getVoucher("WARM-UP");
+		TestClients.builder(wireMock.baseUrl()).build().getVoucher("WARM-UP");
 	}
 
 	@BeforeEach
 	void createTemplate() {
-		this.vouchers = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
+		this.vouchers = TestClients.builder(wireMock.baseUrl())
 			.timeouts(Duration.ofSeconds(1), READ_TIMEOUT, READ_TIMEOUT)
 			.retry(RETRY)
 			.build();
@@ -283,12 +275,7 @@ class RetryFaultTests {
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		VouchersTemplate unreachable = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl("http://127.0.0.1:" + port)
-			.retry(RETRY)
-			.build();
+		VouchersTemplate unreachable = TestClients.builder("http://127.0.0.1:" + port).retry(RETRY).build();
 
 		Throwable thrown = catchThrowable(
 				() -> unreachable.updateVoucherBalance("GIFT-1", BalanceUpdateRequest.add(1)));
@@ -301,10 +288,7 @@ class RetryFaultTests {
 
 	@Test
 	void retriesStopWithinTheTotalTimeBudget() {
-		VouchersTemplate impatient = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
+		VouchersTemplate impatient = TestClients.builder(wireMock.baseUrl())
 			.timeouts(Duration.ofSeconds(1), READ_TIMEOUT, READ_TIMEOUT)
 			.retry(new VoucherifyRetrySettings(true, 10, Duration.ofMillis(300), 1.0, Duration.ofMillis(300),
 					Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(3)))
@@ -321,10 +305,7 @@ class RetryFaultTests {
 
 	@Test
 	void disabledRetriesMakeOneAttempt() {
-		VouchersTemplate once = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
+		VouchersTemplate once = TestClients.builder(wireMock.baseUrl())
 			.retry(VoucherifyRetrySettings.disabled())
 			.build();
 		wireMock.stubFor(any(anyUrl()).willReturn(html(503)));

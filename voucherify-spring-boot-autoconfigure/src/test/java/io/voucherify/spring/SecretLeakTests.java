@@ -72,7 +72,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -101,9 +100,7 @@ class SecretLeakTests {
 	 * Plain-text HTTP/2 is off, as in the other WireMock tests (wiremock/wiremock#2637).
 	 */
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().http2PlainDisabled(true))
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
 	private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 

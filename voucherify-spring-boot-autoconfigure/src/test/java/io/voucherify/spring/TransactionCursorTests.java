@@ -14,7 +14,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -33,15 +32,9 @@ class TransactionCursorTests {
 	private static final String CURSOR = "vtx_0c94e6b82a4bef406c";
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
-	private final VouchersTemplate vouchers = VouchersTemplate.builder()
-		.appId("app")
-		.secretKey("secret")
-		.baseUrl(wireMock.baseUrl())
-		.build();
+	private final VouchersTemplate vouchers = TestClients.builder(wireMock.baseUrl()).build();
 
 	@Test
 	void aCursorThatComesBackEndsTheStream() {

@@ -25,7 +25,6 @@ import org.springframework.web.client.RestClient;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,15 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VoucherCodeEncodingTests {
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
-	private final VouchersTemplate vouchers = VouchersTemplate.builder()
-		.appId("app")
-		.secretKey("secret")
-		.baseUrl(wireMock.baseUrl())
-		.build();
+	private final VouchersTemplate vouchers = TestClients.builder(wireMock.baseUrl()).build();
 
 	@AfterEach
 	void requestsConformToTheContract() {
@@ -130,10 +123,7 @@ class VoucherCodeEncodingTests {
 			}
 
 		});
-		VouchersTemplate observed = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
+		VouchersTemplate observed = TestClients.builder(wireMock.baseUrl())
 			.restClientBuilder(RestClient.builder()
 				.requestFactory(new JdkClientHttpRequestFactory())
 				.observationRegistry(registry))

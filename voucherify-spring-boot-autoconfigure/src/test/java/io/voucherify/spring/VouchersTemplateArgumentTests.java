@@ -24,7 +24,6 @@ import org.springframework.core.io.FileSystemResource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -35,15 +34,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class VouchersTemplateArgumentTests {
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
 	private static VouchersTemplate vouchers;
 
 	@BeforeAll
 	static void createTemplate() {
-		vouchers = VouchersTemplate.builder().appId("app").secretKey("secret").baseUrl(wireMock.baseUrl()).build();
+		vouchers = TestClients.builder(wireMock.baseUrl()).build();
 	}
 
 	@AfterEach

@@ -42,7 +42,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -52,9 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class VouchersTemplateErrorTests {
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
 	private final VouchersTemplate vouchers = VouchersTemplate.builder()
 		.appId("app")
@@ -338,10 +335,7 @@ class VouchersTemplateErrorTests {
 	@Test
 	void readTimeoutIsATransportFailureMarkedAsTimeout() {
 		wireMock.stubFor(get("/v1/vouchers/V1").willReturn(okJson("{}").withFixedDelay(2_000)));
-		VouchersTemplate impatient = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
+		VouchersTemplate impatient = TestClients.builder(wireMock.baseUrl())
 			.timeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5))
 			.build();
 
@@ -355,10 +349,7 @@ class VouchersTemplateErrorTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody(Examples.read("import-csv-202.json"))
 			.withFixedDelay(600)));
-		VouchersTemplate template = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
+		VouchersTemplate template = TestClients.builder(wireMock.baseUrl())
 			.timeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5))
 			.build();
 
@@ -370,10 +361,7 @@ class VouchersTemplateErrorTests {
 	@Test
 	void aReplacementErrorHandlerDecidesTheException() {
 		wireMock.stubFor(get("/v1/vouchers/V1").willReturn(json(404, "error-404-voucher-not-found.json")));
-		VouchersTemplate template = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
+		VouchersTemplate template = TestClients.builder(wireMock.baseUrl())
 			.errorHandler(
 					(request, response) -> new IllegalStateException("custom " + response.getStatusCode().value()))
 			.build();
@@ -406,10 +394,7 @@ class VouchersTemplateErrorTests {
 	@Test
 	void theErrorHandlersExceptionIsThrownUntouchedEvenASpringOne() {
 		wireMock.stubFor(get("/v1/vouchers/V1").willReturn(json(404, "error-404-voucher-not-found.json")));
-		VouchersTemplate template = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
+		VouchersTemplate template = TestClients.builder(wireMock.baseUrl())
 			.errorHandler((request, response) -> HttpClientErrorException.create(response.getStatusCode(), "mine",
 					response.getHeaders(), new byte[0], null))
 			.build();
@@ -421,10 +406,7 @@ class VouchersTemplateErrorTests {
 	@Test
 	void theErrorHandlersExceptionWithAnIoCauseIsNotMistakenForATransportFailure() {
 		wireMock.stubFor(get("/v1/vouchers/V1").willReturn(json(404, "error-404-voucher-not-found.json")));
-		VouchersTemplate template = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
+		VouchersTemplate template = TestClients.builder(wireMock.baseUrl())
 			.errorHandler((request, response) -> new IllegalStateException("gone", new IOException("cause")))
 			.build();
 

@@ -19,7 +19,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -37,9 +36,7 @@ class VouchersTemplateTransportTests {
 	private static final String GIFT_CARD = Examples.read("get-voucher-200-gift-card.json");
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
 	@BeforeEach
 	void stubGiftCard() {
@@ -47,7 +44,7 @@ class VouchersTemplateTransportTests {
 	}
 
 	private VouchersTemplateBuilder builder() {
-		return VouchersTemplate.builder().appId("app").secretKey("secret").baseUrl(wireMock.baseUrl());
+		return TestClients.builder(wireMock.baseUrl());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.voucherify.spring.autoconfigure;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.voucherify.spring.Examples;
+import io.voucherify.spring.TestClients;
 import io.voucherify.spring.VouchersOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,7 +16,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,9 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VoucherifyConnectionDetailsTests {
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().http2PlainDisabled(true))
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(VoucherifyAutoConfiguration.class, RestClientAutoConfiguration.class));

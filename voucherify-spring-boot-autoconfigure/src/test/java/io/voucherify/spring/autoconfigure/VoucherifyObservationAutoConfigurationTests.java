@@ -6,6 +6,7 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.voucherify.spring.Examples;
+import io.voucherify.spring.TestClients;
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.observation.DefaultVoucherifyObservationConvention;
 import io.voucherify.spring.observation.VoucherifyObservationContext;
@@ -27,7 +28,6 @@ import org.springframework.context.annotation.Configuration;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,9 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VoucherifyObservationAutoConfigurationTests {
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().http2PlainDisabled(true))
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(VoucherifyAutoConfiguration.class, RestClientAutoConfiguration.class))

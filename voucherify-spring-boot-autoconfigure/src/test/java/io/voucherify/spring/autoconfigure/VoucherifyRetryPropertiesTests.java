@@ -3,6 +3,7 @@ package io.voucherify.spring.autoconfigure;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.voucherify.spring.TestClients;
 import io.voucherify.spring.VoucherifyRetrySettings;
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.exception.VoucherifyServerException;
@@ -17,7 +18,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -27,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class VoucherifyRetryPropertiesTests {
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(VoucherifyAutoConfiguration.class, RestClientAutoConfiguration.class))

@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.voucherify.spring.Examples;
+import io.voucherify.spring.TestClients;
 import io.voucherify.spring.VoucherifyApiActivity;
 import io.voucherify.spring.VoucherifyRestClientCustomizer;
 import io.voucherify.spring.VoucherifyRetrySettings;
@@ -46,7 +47,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -77,9 +77,7 @@ class VoucherifyHealthIndicatorTests {
 	 * Plain-text HTTP/2 is off, as in the other WireMock tests (wiremock/wiremock#2637).
 	 */
 	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().http2PlainDisabled(true))
-		.build();
+	static WireMockExtension wireMock = TestClients.wireMock();
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T09:00:00Z"));
 

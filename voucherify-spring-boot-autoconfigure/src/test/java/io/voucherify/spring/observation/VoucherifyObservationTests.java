@@ -11,6 +11,7 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.voucherify.spring.Examples;
+import io.voucherify.spring.TestClients;
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.model.BalanceUpdateRequest;
@@ -31,7 +32,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -47,9 +47,7 @@ class VoucherifyObservationTests {
 	private static final String SESSION = "ssn_SECRET_91bc";
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().http2PlainDisabled(true))
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
@@ -57,12 +55,7 @@ class VoucherifyObservationTests {
 
 	@BeforeEach
 	void createTemplate() {
-		this.vouchers = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
-			.observationRegistry(this.registry)
-			.build();
+		this.vouchers = TestClients.builder(wireMock.baseUrl()).observationRegistry(this.registry).build();
 	}
 
 	static Stream<Arguments> operations() {
@@ -170,10 +163,7 @@ class VoucherifyObservationTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		VouchersTemplate unreachable = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl("http://127.0.0.1:" + port)
+		VouchersTemplate unreachable = TestClients.builder("http://127.0.0.1:" + port)
 			.observationRegistry(this.registry)
 			.build();
 
@@ -210,10 +200,7 @@ class VoucherifyObservationTests {
 	@Test
 	void httpClientObservationIsAChildOfTheOperation() {
 		wireMock.stubFor(any(anyUrl()).willReturn(response(200, "get-voucher-200-gift-card.json")));
-		VouchersTemplate observed = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
+		VouchersTemplate observed = TestClients.builder(wireMock.baseUrl())
 			.observationRegistry(this.registry)
 			.restClientBuilder(RestClient.builder()
 				.requestFactory(new JdkClientHttpRequestFactory())
@@ -233,10 +220,7 @@ class VoucherifyObservationTests {
 	@Test
 	void httpClientMetricsShowTheBasePathOfAProxy() {
 		wireMock.stubFor(any(anyUrl()).willReturn(response(200, "get-voucher-200-gift-card.json")));
-		VouchersTemplate proxied = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl() + "/voucherify/")
+		VouchersTemplate proxied = TestClients.builder(wireMock.baseUrl() + "/voucherify/")
 			.restClientBuilder(RestClient.builder()
 				.requestFactory(new JdkClientHttpRequestFactory())
 				.observationRegistry(this.registry))
@@ -254,10 +238,7 @@ class VoucherifyObservationTests {
 	@Test
 	void aCustomConventionRenamesAndExtends() {
 		wireMock.stubFor(any(anyUrl()).willReturn(response(200, "get-voucher-200-gift-card.json")));
-		VouchersTemplate renamed = VouchersTemplate.builder()
-			.appId("app")
-			.secretKey("secret")
-			.baseUrl(wireMock.baseUrl())
+		VouchersTemplate renamed = TestClients.builder(wireMock.baseUrl())
 			.observationRegistry(this.registry)
 			.observationConvention(new DefaultVoucherifyObservationConvention() {
 

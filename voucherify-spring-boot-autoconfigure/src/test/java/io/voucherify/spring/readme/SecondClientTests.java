@@ -2,6 +2,7 @@ package io.voucherify.spring.readme;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.voucherify.spring.Examples;
+import io.voucherify.spring.TestClients;
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.autoconfigure.VoucherifyAutoConfiguration;
@@ -19,7 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,9 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecondClientTests {
 
 	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension wireMock = TestClients.wireMock();
 
 	@Test
 	void eachClientCallsWithItsOwnProject() {
