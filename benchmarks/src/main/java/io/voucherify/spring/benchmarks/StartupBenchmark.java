@@ -48,8 +48,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Variants run in a new random order each round. A start is measured as wall-clock time,
  * the CPU time of the thread that starts the context, the CPU time of the whole JVM (the
  * JIT compilers included) and the memory that thread allocates; the first
- * {@code getVoucher} call after a cold start is timed too: it builds the HTTP client and
- * the {@code RestClient}, which the starter leaves out of the start. Reports medians.
+ * {@code getVoucher} call after a cold start is timed too: it builds the HTTP client,
+ * which the starter leaves out of the start. Reports medians.
  * {@code java -cp benchmarks/target/benchmarks.jar
  * io.voucherify.spring.benchmarks.StartupBenchmark [coldRuns] [warmRuns]}
  */
