@@ -37,14 +37,8 @@ class DeadlineTests {
 	@EnumSource(Transport.class)
 	void aServerThatNeverAnswersIsLeftAtTheDeadline(Transport transport) {
 		try (HostileServer server = HostileServer.start(Answer.never())) {
-			transport.run(server.baseUrl(), settings(), (vouchers) -> {
-				long start = System.nanoTime();
-				VoucherifyTransportException failure = catchThrowableOfType(VoucherifyTransportException.class,
-						() -> vouchers.getVoucher("GIFT-1"));
-
-				assertThat(elapsedSince(start)).isBetween(TOTAL.minusMillis(100), LATEST);
-				assertRanOut(failure);
-			});
+			transport.run(server.baseUrl(), settings(),
+					(vouchers) -> assertThat(timeToRunOut(vouchers)).isBetween(TOTAL.minusMillis(100), LATEST));
 		}
 	}
 
@@ -52,14 +46,8 @@ class DeadlineTests {
 	@EnumSource(Transport.class)
 	void aBodyDrippedWithinTheReadTimeoutIsLeftAtTheDeadline(Transport transport) {
 		try (HostileServer server = HostileServer.start(Answer.drip(200, 1000, Duration.ofMillis(100)))) {
-			transport.run(server.baseUrl(), settings(), (vouchers) -> {
-				long start = System.nanoTime();
-				VoucherifyTransportException failure = catchThrowableOfType(VoucherifyTransportException.class,
-						() -> vouchers.getVoucher("GIFT-1"));
-
-				assertThat(elapsedSince(start)).isLessThan(LATEST);
-				assertRanOut(failure);
-			});
+			transport.run(server.baseUrl(), settings(),
+					(vouchers) -> assertThat(timeToRunOut(vouchers)).isLessThan(LATEST));
 		}
 	}
 
@@ -67,14 +55,8 @@ class DeadlineTests {
 	@EnumSource(Transport.class)
 	void anErrorBodyDrippedForeverIsLeftAtTheDeadline(Transport transport) {
 		try (HostileServer server = HostileServer.start(Answer.drip(500, 100_000, Duration.ofMillis(100)))) {
-			transport.run(server.baseUrl(), settings(), (vouchers) -> {
-				long start = System.nanoTime();
-				VoucherifyTransportException failure = catchThrowableOfType(VoucherifyTransportException.class,
-						() -> vouchers.getVoucher("GIFT-1"));
-
-				assertThat(elapsedSince(start)).isLessThan(LATEST);
-				assertRanOut(failure);
-			});
+			transport.run(server.baseUrl(), settings(),
+					(vouchers) -> assertThat(timeToRunOut(vouchers)).isLessThan(LATEST));
 		}
 	}
 
@@ -141,6 +123,19 @@ class DeadlineTests {
 				assertThat(Thread.currentThread().isInterrupted()).isFalse();
 			});
 		}
+	}
+
+	/**
+	 * Call {@code getVoucher}, which the call's total time must end.
+	 * @return how long the call took
+	 */
+	private Duration timeToRunOut(VouchersOperations vouchers) {
+		long start = System.nanoTime();
+		VoucherifyTransportException failure = catchThrowableOfType(VoucherifyTransportException.class,
+				() -> vouchers.getVoucher("GIFT-1"));
+		Duration elapsed = elapsedSince(start);
+		assertRanOut(failure);
+		return elapsed;
 	}
 
 	private void assertRanOut(VoucherifyTransportException failure) {
