@@ -8,12 +8,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HTTP exchange of a call, held to the call's deadline.
+ * One HTTP exchange of a call, held to its deadline: the read timeout or the call's
+ * deadline, whichever comes first.
  * <p>
  * At the deadline, an exchange still running is ended, whatever it waits for (a pooled
  * connection, the answer's headers, the next bytes of its body): through the HTTP
@@ -54,7 +56,7 @@ final class ExchangeGuard implements AutoCloseable {
 
 	/**
 	 * Guard the exchange the calling thread is about to make.
-	 * @param timeoutNanos the time left until the call's deadline
+	 * @param timeoutNanos the time the exchange may take
 	 */
 	static ExchangeGuard open(long timeoutNanos) {
 		ExchangeGuard guard = new ExchangeGuard(timeoutNanos);
@@ -164,11 +166,11 @@ final class ExchangeGuard implements AutoCloseable {
 
 	/**
 	 * One daemon thread for every client that ends the exchanges past their deadline,
-	 * looking at those in flight every {@value #TICK_MILLIS} ms; the ends themselves run
-	 * on threads of their own, as closing a body may block. A timer a call would cost
-	 * more: arming and cancelling one wakes the timer's thread on every call, about a
-	 * fifth of a call's CPU. The thread parks once no exchange has been in flight for a
-	 * second.
+	 * looking at those in flight every {@value #TICK_MILLIS} ms, rather than a timer
+	 * armed and cancelled for each exchange, which would wake a thread on every call. The
+	 * ends themselves run on threads of their own, as closing a body may block. The
+	 * thread stops once no exchange has been in flight for a second, so that nothing
+	 * outlives an application that stopped calling; the next exchange starts a new one.
 	 */
 	private static final class Watchdog implements Runnable {
 
@@ -178,22 +180,23 @@ final class ExchangeGuard implements AutoCloseable {
 
 		private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+		private static final ThreadFactory THREADS = daemon("voucherify-deadline");
+
 		private final Set<ExchangeGuard> guards = ConcurrentHashMap.newKeySet();
 
+		/** The ends' threads stop after a minute without work. */
 		private final ExecutorService ends = Executors.newCachedThreadPool(daemon("voucherify-deadline-end"));
 
-		private final Thread thread = daemon("voucherify-deadline").newThread(this);
-
-		private volatile boolean parked;
-
-		private Watchdog() {
-			this.thread.start();
-		}
+		/** The watching thread, or {@code null} when none runs. */
+		private final AtomicReference<@Nullable Thread> thread = new AtomicReference<>();
 
 		void watch(ExchangeGuard guard) {
 			this.guards.add(guard);
-			if (this.parked) {
-				LockSupport.unpark(this.thread);
+			if (this.thread.get() == null) {
+				Thread started = THREADS.newThread(this);
+				if (this.thread.compareAndSet(null, started)) {
+					started.start();
+				}
 			}
 		}
 
@@ -216,14 +219,13 @@ final class ExchangeGuard implements AutoCloseable {
 					}
 				}
 				else if (now - busyAt > IDLE_NANOS) {
-					this.parked = true;
-					// Checked again once parked is set: a guard watched meanwhile
-					// unparks.
-					if (this.guards.isEmpty()) {
-						LockSupport.park(this);
+					this.thread.set(null);
+					// A guard watched meanwhile may have seen this thread still running:
+					// take the watch back unless that guard's caller started another.
+					if (this.guards.isEmpty() || !this.thread.compareAndSet(null, Thread.currentThread())) {
+						return;
 					}
-					this.parked = false;
-					busyAt = System.nanoTime();
+					busyAt = now;
 				}
 			}
 		}
