@@ -12,10 +12,9 @@ import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 
 /**
- * The Voucherify client's transport: builds its HTTP client on the first request, as a
- * client and its TLS set-up take a few hundred milliseconds that an application's start
- * need not pay, and closes it with the client. Requests after {@link #close()} fail and
- * build no new client.
+ * The Voucherify client's transport: builds its HTTP client on the first request, so that
+ * an application's start does not pay for the client and its TLS set-up, and closes it
+ * with the client. Requests after {@link #close()} fail and build no new client.
  *
  * @since 0.1.0
  */
@@ -23,9 +22,9 @@ public final class VoucherifyClientHttpRequestFactory implements ClientHttpReque
 
 	private final Supplier<? extends ClientHttpRequestFactory> supplier;
 
-	private @Nullable ClientHttpRequestFactory factory;
+	private volatile @Nullable ClientHttpRequestFactory factory;
 
-	private boolean closed;
+	private volatile boolean closed;
 
 	/**
 	 * Create a factory that builds its delegate on the first request.
@@ -37,17 +36,24 @@ public final class VoucherifyClientHttpRequestFactory implements ClientHttpReque
 
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
-		return factory().createRequest(uri, httpMethod);
+		ClientHttpRequestFactory built = this.factory;
+		if (built == null || this.closed) {
+			built = build();
+		}
+		return built.createRequest(uri, httpMethod);
 	}
 
-	private synchronized ClientHttpRequestFactory factory() throws IOException {
+	/** Build the delegate once; locks only until it is built. */
+	private synchronized ClientHttpRequestFactory build() throws IOException {
 		if (this.closed) {
 			throw new IOException("The Voucherify client's HTTP client is closed");
 		}
-		if (this.factory == null) {
-			this.factory = this.supplier.get();
+		ClientHttpRequestFactory built = this.factory;
+		if (built == null) {
+			built = this.supplier.get();
+			this.factory = built;
 		}
-		return this.factory;
+		return built;
 	}
 
 	/**
