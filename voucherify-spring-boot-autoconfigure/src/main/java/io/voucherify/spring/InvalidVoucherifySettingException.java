@@ -10,6 +10,9 @@ public class InvalidVoucherifySettingException extends IllegalArgumentException 
 
 	private static final long serialVersionUID = 1L;
 
+	/** The problem of a setting that is missing. */
+	static final String NOT_SET = "is not set";
+
 	private final String setting;
 
 	private final String problem;
@@ -17,7 +20,7 @@ public class InvalidVoucherifySettingException extends IllegalArgumentException 
 	/**
 	 * Create an exception.
 	 * @param setting the builder's name of the setting, such as {@code secretKey}
-	 * @param problem what is wrong, such as {@code must be set}
+	 * @param problem what is wrong, such as {@code is not set}
 	 */
 	public InvalidVoucherifySettingException(String setting, String problem) {
 		super(setting + " " + problem);
@@ -39,6 +42,14 @@ public class InvalidVoucherifySettingException extends IllegalArgumentException 
 	 */
 	public String getProblem() {
 		return this.problem;
+	}
+
+	/**
+	 * Whether the setting is missing, rather than set to an invalid value.
+	 * @return {@code true} if it is not set
+	 */
+	public boolean isMissing() {
+		return NOT_SET.equals(this.problem);
 	}
 
 }

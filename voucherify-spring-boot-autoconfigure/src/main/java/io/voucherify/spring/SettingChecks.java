@@ -25,7 +25,7 @@ final class SettingChecks {
 	 */
 	static String requireHeaderValue(@Nullable String value, String setting) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidVoucherifySettingException(setting, "is not set");
+			throw new InvalidVoucherifySettingException(setting, InvalidVoucherifySettingException.NOT_SET);
 		}
 		if (value.chars().anyMatch(Character::isISOControl)) {
 			throw new InvalidVoucherifySettingException(setting,
@@ -41,7 +41,7 @@ final class SettingChecks {
 	 */
 	static String baseUrl(@Nullable String baseUrl, boolean allowPlainHttp) {
 		if (baseUrl == null || baseUrl.isBlank()) {
-			throw new InvalidVoucherifySettingException("baseUrl", "is not set");
+			throw new InvalidVoucherifySettingException("baseUrl", InvalidVoucherifySettingException.NOT_SET);
 		}
 		String value = baseUrl.strip();
 		URI uri;

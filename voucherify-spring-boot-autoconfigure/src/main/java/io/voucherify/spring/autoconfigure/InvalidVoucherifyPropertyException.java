@@ -53,7 +53,7 @@ class InvalidVoucherifyPropertyException extends RuntimeException {
 		Property property = PROPERTIES.getOrDefault(ex.getSetting(), new Property(ex.getSetting(), "a valid value"));
 		String name = VoucherifyProperties.PREFIX + "." + property.name();
 		String action = "Set '" + name + "' to " + property.what();
-		action += ex.getProblem().equals("is not set") ? ", or set 'voucherify.enabled=false' to switch the client off."
+		action += ex.isMissing() ? ", or set 'voucherify.enabled=false' to switch the client off."
 				: ": it " + ex.getProblem() + ".";
 		return new InvalidVoucherifyPropertyException(name, ex.getProblem(), action);
 	}
