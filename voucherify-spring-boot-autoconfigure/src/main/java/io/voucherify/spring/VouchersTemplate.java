@@ -32,8 +32,9 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The {@link VouchersOperations} implementation, on Spring's {@link RestClient}.
- * Thread-safe; create one and share it.
+ * The {@link VouchersOperations} implementation, on Spring's
+ * {@link org.springframework.web.client.RestClient}. Thread-safe; create one and share
+ * it.
  * <p>
  * Spring Boot applications get one auto-configured from {@code voucherify.*} properties.
  * Elsewhere, use the {@linkplain #builder() builder}: <pre class="code">

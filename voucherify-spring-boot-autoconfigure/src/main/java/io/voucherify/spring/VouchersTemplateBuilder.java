@@ -191,7 +191,10 @@ public final class VouchersTemplateBuilder {
 	/**
 	 * A resource, such as the request factory of the given
 	 * {@linkplain #restClientBuilder(RestClient.Builder) RestClient builder}, that the
-	 * template closes on {@link VouchersTemplate#close()}.
+	 * template closes on {@link VouchersTemplate#close()}. Every template this builder
+	 * builds shares it and closes it: build one template from a builder that holds one
+	 * (the auto-configured prototype builder is a new one, with its own HTTP client, for
+	 * each injection point).
 	 * @param resource the resource
 	 * @return this builder
 	 */

@@ -111,11 +111,6 @@ final class EmulatorJson {
 	}
 
 	/**
-	 * A transaction as Voucherify lists it. {@code campaign_id} is {@code null} for a
-	 * voucher without a campaign, as in Voucherify, although the spec marks it required
-	 * and non-nullable.
-	 */
-	/**
 	 * The export Voucherify schedules for a voucher's transactions.
 	 * @param code the voucher's code
 	 * @param order the export's order, if given
@@ -143,6 +138,11 @@ final class EmulatorJson {
 		return export;
 	}
 
+	/**
+	 * A transaction as Voucherify lists it. {@code campaign_id} is {@code null} for a
+	 * voucher without a campaign, as in Voucherify, although the spec marks it required
+	 * and non-nullable.
+	 */
 	static ObjectNode transaction(VoucherEntry entry, TransactionEntry tx) {
 		ObjectNode json = NODES.objectNode();
 		json.put("id", tx.id());
