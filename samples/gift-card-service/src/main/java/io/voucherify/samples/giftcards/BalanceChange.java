@@ -14,14 +14,16 @@ import org.jspecify.annotations.Nullable;
  */
 record BalanceChange(@Nullable Long amount, @Nullable String sourceId, @Nullable String reason) {
 
+	/** What an amount must be, for the error messages. */
+	static final String AMOUNT_RULE = "a whole number of minor units, such as 1250 for 12.50";
+
 	/**
 	 * The amount, checked before anything is sent to Voucherify.
 	 * @throws InvalidFieldException if it is missing or below 1
 	 */
 	long requireAmount() {
 		if (this.amount == null) {
-			throw new InvalidFieldException("amount",
-					"is required: a whole number of minor units, such as 1250 for 12.50");
+			throw new InvalidFieldException("amount", "is required: " + AMOUNT_RULE);
 		}
 		if (this.amount < 1) {
 			throw new InvalidFieldException("amount", "must be at least 1, was " + this.amount);

@@ -96,7 +96,7 @@ class GiftCardController {
 	AsyncAction importCards(@RequestPart(name = "file", required = false) @Nullable MultipartFile file)
 			throws IOException {
 		if (file == null || file.isEmpty()) {
-			throw new InvalidFieldException("file", "is required: post the CSV as the multipart part 'file'");
+			throw InvalidFieldException.missingFile();
 		}
 		// Streams the upload on to Voucherify without holding it in memory.
 		InputStreamResource csv = new InputStreamResource(file.getInputStream()) {

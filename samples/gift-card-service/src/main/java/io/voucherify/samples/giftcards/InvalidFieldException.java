@@ -15,6 +15,11 @@ class InvalidFieldException extends RuntimeException {
 		this.field = field;
 	}
 
+	/** The CSV upload came without its file. */
+	static InvalidFieldException missingFile() {
+		return new InvalidFieldException("file", "is required: post the CSV as the multipart part 'file'");
+	}
+
 	String getField() {
 		return this.field;
 	}

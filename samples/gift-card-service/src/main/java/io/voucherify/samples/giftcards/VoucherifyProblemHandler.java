@@ -48,7 +48,7 @@ class VoucherifyProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MultipartException.class)
 	ProblemDetail notMultipart(MultipartException ex) {
-		return field("file", "'file' is required: post the CSV as the multipart part 'file'");
+		return invalidField(InvalidFieldException.missingFile());
 	}
 
 	/** Malformed JSON, or a field Jackson could not read, such as an amount of 12.5. */
@@ -60,8 +60,8 @@ class VoucherifyProblemHandler extends ResponseEntityExceptionHandler {
 				? invalid.getPath().get(invalid.getPath().size() - 1).getPropertyName() : null;
 		ProblemDetail problem;
 		if ("amount".equals(field)) {
-			problem = field(field, "'amount' must be a whole number of minor units, such as 1250 for 12.50, "
-					+ "from 1 to " + Long.MAX_VALUE + ": no fraction, no quotes");
+			problem = field(field, "'amount' must be " + BalanceChange.AMOUNT_RULE + ", from 1 to " + Long.MAX_VALUE
+					+ ": no fraction, no quotes");
 		}
 		else if (field != null) {
 			problem = field(field, "'" + field + "' has a value of the wrong type");
