@@ -73,7 +73,7 @@ final class SettingChecks {
 	/**
 	 * Whether a host is this machine: {@code localhost} or a loopback address literal.
 	 */
-	private static boolean isLoopback(@Nullable String host) {
+	static boolean isLoopback(@Nullable String host) {
 		if (host == null) {
 			return false;
 		}

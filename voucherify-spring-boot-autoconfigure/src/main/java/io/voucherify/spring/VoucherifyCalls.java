@@ -1,9 +1,12 @@
 package io.voucherify.spring;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
@@ -24,8 +27,11 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryState;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -62,9 +68,20 @@ final class VoucherifyCalls {
 
 	private final VoucherifyResponses responses;
 
+	/** A deadline that ends every call earlier than its own total time would. */
+	private final @Nullable CallTime deadline;
+
 	VoucherifyCalls(RestClient restClient, String baseUrl, VoucherifyErrorHandler errorHandler,
 			ObservationRegistry observationRegistry, @Nullable VoucherifyObservationConvention observationConvention,
 			VoucherifyApiActivity activity, VoucherifyRetrySettings retrySettings, Limits limits) {
+		this(restClient, baseUrl, observationRegistry, observationConvention, activity, retrySettings, limits,
+				new VoucherifyResponses(errorHandler, activity, limits.maxResponseBytes()), null);
+	}
+
+	private VoucherifyCalls(RestClient restClient, String baseUrl, ObservationRegistry observationRegistry,
+			@Nullable VoucherifyObservationConvention observationConvention, VoucherifyApiActivity activity,
+			VoucherifyRetrySettings retrySettings, Limits limits, VoucherifyResponses responses,
+			@Nullable CallTime deadline) {
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
 		this.basePath = URI.create(baseUrl).getRawPath();
@@ -73,11 +90,16 @@ final class VoucherifyCalls {
 		this.activity = activity;
 		this.retrySettings = retrySettings;
 		this.limits = limits;
-		this.responses = new VoucherifyResponses(errorHandler, activity, limits.maxResponseBytes());
+		this.responses = responses;
+		this.deadline = deadline;
 	}
 
 	VoucherifyApiActivity activity() {
 		return this.activity;
+	}
+
+	URI baseUri() {
+		return URI.create(this.baseUrl);
 	}
 
 	/**
@@ -89,6 +111,19 @@ final class VoucherifyCalls {
 		return new VoucherifyCalls(this.restClient, this.baseUrl, new DefaultVoucherifyErrorHandler(),
 				ObservationRegistry.NOOP, null, this.activity,
 				VoucherifyRetrySettings.disabled().withMaxTotalTime(timeout), this.limits);
+	}
+
+	/**
+	 * The same calls, each ending by {@code deadlineNanos} ({@link System#nanoTime()}) if
+	 * that comes before its own total time: a poll never outlasts the wait it serves.
+	 * @param deadlineNanos the instant every call must end by
+	 * @param property what set the deadline, for the message of a call it stops
+	 */
+	VoucherifyCalls until(long deadlineNanos, String property) {
+		CallTime deadline = new CallTime(Duration.ofNanos(Math.max(deadlineNanos - System.nanoTime(), 0)),
+				deadlineNanos, property);
+		return new VoucherifyCalls(this.restClient, this.baseUrl, this.observationRegistry, this.observationConvention,
+				this.activity, this.retrySettings, this.limits, this.responses, deadline);
 	}
 
 	/**
@@ -122,30 +157,70 @@ final class VoucherifyCalls {
 	 */
 	<T> ResponseEntity<T> exchange(VoucherifyOperation operation, @Nullable String code,
 			RestClient.RequestHeadersSpec<?> spec, @Nullable Class<T> bodyType) {
+		return call(operation, code, spec, (request, response, context, start, guard) -> this.responses.read(operation,
+				request, response, bodyType, context, start, guard), null);
+	}
+
+	/**
+	 * Download a file into {@code target}, streamed through a small buffer whatever its
+	 * size. An attempt that fails before a byte is written may be retried as a read; once
+	 * the target holds part of the file, a failure is final, as the target cannot be
+	 * rewound.
+	 * @param operation the operation, for the observation and the retry table
+	 * @param uri the file's absolute URL, already checked to be Voucherify's
+	 * @param template the path's template, for the metrics (the URL carries a token)
+	 * @param target where the file goes; not closed
+	 * @return the number of bytes written
+	 */
+	long download(VoucherifyOperation operation, URI uri, String template, OutputStream target) {
+		CountingOutputStream counting = new CountingOutputStream(target);
+		RestClient.RequestHeadersSpec<?> spec = this.restClient.get()
+			.uri(uri)
+			.header(HttpHeaders.ACCEPT, "text/plain, text/csv, */*")
+			.attribute(CodeFreeClientRequestObservationConvention.PATH_TEMPLATE, template);
+		call(operation, null, spec, (request, response, context, start, guard) -> this.responses.copy(operation,
+				request, response, counting, context, start, guard), () -> counting.count > 0);
+		return counting.count;
+	}
+
+	/**
+	 * Perform a call: one observation, attempts within the call's time, retried as the
+	 * settings and the operation allow.
+	 * @param reader reads an answer
+	 * @param committed whether a failed attempt has already had effects that forbid
+	 * another ({@code null} if none can)
+	 */
+	private <T> T call(VoucherifyOperation operation, @Nullable String code, RestClient.RequestHeadersSpec<?> spec,
+			AnswerReader<T> reader, @Nullable BooleanSupplier committed) {
 		CallTime time = callTime(operation);
 		VoucherifyObservationContext context = new VoucherifyObservationContext(operation);
 		Observation observation = Observation.createNotStarted(this.observationConvention,
 				DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
+		Supplier<T> attempt = () -> attempt(operation, spec, reader, context, time);
 		return observation.observe(() -> this.retrySettings.enabled()
-				? withRetries(operation, code, observation, context, time,
-						() -> attempt(operation, spec, bodyType, context, time))
-				: attempt(operation, spec, bodyType, context, time));
+				? withRetries(operation, code, observation, context, time, attempt, committed) : attempt.get());
 	}
 
 	/**
 	 * The call's total time: {@code max-total-time}; the bulk operations, which may
-	 * stream a large file, may take their longer read timeout.
+	 * stream a large file, may take their longer read timeout. A deadline set by
+	 * {@link #until(long, String)} ends it earlier.
 	 */
 	private CallTime callTime(VoucherifyOperation operation) {
 		Duration maxTotalTime = this.retrySettings.maxTotalTime();
-		if (operation.isBulk() && this.limits.bulkReadTimeout().compareTo(maxTotalTime) > 0) {
-			return CallTime.start(this.limits.bulkReadTimeout(), "voucherify.bulk-read-timeout");
+		CallTime own = (operation.isBulk() && this.limits.bulkReadTimeout().compareTo(maxTotalTime) > 0)
+				? CallTime.start(this.limits.bulkReadTimeout(), "voucherify.bulk-read-timeout")
+				: CallTime.start(maxTotalTime, "voucherify.retry.max-total-time");
+		if (this.deadline != null && this.deadline.deadlineNanos() - own.deadlineNanos() < 0) {
+			return new CallTime(Duration.ofNanos(Math.max(this.deadline.remainingNanos(), 0)),
+					this.deadline.deadlineNanos(), this.deadline.property());
 		}
-		return CallTime.start(maxTotalTime, "voucherify.retry.max-total-time");
+		return own;
 	}
 
 	private <T> T withRetries(VoucherifyOperation operation, @Nullable String code, Observation observation,
-			VoucherifyObservationContext context, CallTime time, Supplier<T> attempt) {
+			VoucherifyObservationContext context, CallTime time, Supplier<T> attempt,
+			@Nullable BooleanSupplier committed) {
 		VoucherifyRetryPolicy policy = new VoucherifyRetryPolicy(operation, this.retrySettings, time);
 		RetryTemplate retryTemplate = new RetryTemplate(policy);
 		retryTemplate.setRetryListener(new RetryListener() {
@@ -161,7 +236,16 @@ final class VoucherifyCalls {
 
 				@Override
 				public T execute() {
-					return attempt.get();
+					try {
+						return attempt.get();
+					}
+					catch (RuntimeException ex) {
+						if (committed != null && committed.getAsBoolean()) {
+							// The retry policy retries no failure of an unknown type.
+							throw new FinalFailure(ex);
+						}
+						throw ex;
+					}
 				}
 
 				@Override
@@ -195,7 +279,7 @@ final class VoucherifyCalls {
 
 	/** The last attempt's failure, the earlier ones attached as suppressed. */
 	private static RuntimeException lastFailure(RetryException ex) {
-		Throwable last = ex.getCause();
+		Throwable last = (ex.getCause() instanceof FinalFailure finalFailure) ? finalFailure.getCause() : ex.getCause();
 		for (Throwable earlier : ex.getExceptions()) {
 			if (earlier != last) {
 				last.addSuppressed(earlier);
@@ -214,8 +298,8 @@ final class VoucherifyCalls {
 	 * One attempt, ended by its guard at the read timeout or at the call's deadline,
 	 * whichever comes first.
 	 */
-	private <T> ResponseEntity<T> attempt(VoucherifyOperation operation, RestClient.RequestHeadersSpec<?> spec,
-			@Nullable Class<T> bodyType, VoucherifyObservationContext context, CallTime time) {
+	private <T> T attempt(VoucherifyOperation operation, RestClient.RequestHeadersSpec<?> spec, AnswerReader<T> reader,
+			VoucherifyObservationContext context, CallTime time) {
 		context.setStatusCode(null);
 		context.setTransportFailure(false);
 		context.setErrorKey(null);
@@ -229,8 +313,7 @@ final class VoucherifyCalls {
 		long start = System.nanoTime();
 		ExchangeGuard guard = ExchangeGuard.open(Math.min(remaining, readTimeout.toNanos()));
 		try {
-			return spec.exchange((request, response) -> this.responses.read(operation, request, response, bodyType,
-					context, start, guard), false);
+			return spec.exchange((request, response) -> reader.read(request, response, context, start, guard), false);
 		}
 		catch (VoucherifyResponses.HandledError ex) {
 			throw ex.exception;
@@ -307,6 +390,73 @@ final class VoucherifyCalls {
 	private static String describe(Throwable cause) {
 		// The cause's message names the host but never the path, so no code leaks here.
 		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+	}
+
+	/** Reads the answer of one attempt. */
+	@FunctionalInterface
+	private interface AnswerReader<T> {
+
+		T read(HttpRequest request, ClientHttpResponse response, VoucherifyObservationContext context, long start,
+				ExchangeGuard guard) throws IOException;
+
+	}
+
+	/** Carries a failure that must not be retried through the retry template. */
+	private static final class FinalFailure extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		FinalFailure(RuntimeException cause) {
+			super(null, cause, false, false);
+		}
+
+	}
+
+	/**
+	 * The target of a download could not be written: the caller's problem, not a
+	 * transport failure. Unchecked, so that Spring does not take it for an I/O failure of
+	 * the exchange: it reaches the caller as it is, and no retry policy retries it.
+	 */
+	private static final class TargetWriteException extends UncheckedIOException {
+
+		private static final long serialVersionUID = 1L;
+
+		TargetWriteException(IOException cause) {
+			super("Could not write the download to its target: " + cause.getMessage(), cause);
+		}
+
+	}
+
+	/** Counts what reaches the target, which decides whether a retry is still safe. */
+	private static final class CountingOutputStream extends FilterOutputStream {
+
+		private long count;
+
+		CountingOutputStream(OutputStream target) {
+			super(target);
+		}
+
+		@Override
+		public void write(int b) {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+			try {
+				this.out.write(b, off, len);
+			}
+			catch (IOException ex) {
+				throw new TargetWriteException(ex);
+			}
+			this.count += len;
+		}
+
+		@Override
+		public void close() {
+			// The caller's stream: closing it is the caller's business.
+		}
+
 	}
 
 	/**

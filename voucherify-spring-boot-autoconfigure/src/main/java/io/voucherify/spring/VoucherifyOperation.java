@@ -1,9 +1,10 @@
 package io.voucherify.spring;
 
 /**
- * The nine operations of the Voucherify Vouchers API, each with the name the official
- * SDKs give it. The name is safe to use as a metric tag or log field: it never carries a
- * voucher code.
+ * The nine operations of the Voucherify Vouchers API, and the three that follow their
+ * background jobs (an async action, an export and its file), each with the name the
+ * official SDKs give it. The name is safe to use as a metric tag or log field: it never
+ * carries a voucher code.
  *
  * @since 0.1.0
  */
@@ -34,7 +35,19 @@ public enum VoucherifyOperation {
 	IMPORT_VOUCHERS_USING_CSV("import_vouchers_using_csv", false, true),
 
 	/** {@code DELETE /v1/vouchers/{code}/sessions/{sessionKey}}. */
-	RELEASE_VALIDATION_SESSION("release_validation_session", false);
+	RELEASE_VALIDATION_SESSION("release_validation_session", false),
+
+	/** {@code GET /v1/async-actions/{asyncActionId}}, also each poll of an await. */
+	GET_ASYNC_ACTION("get_async_action", true),
+
+	/** {@code GET /v1/exports/{exportId}}, also each poll of an await. */
+	GET_EXPORT("get_export", true),
+
+	/**
+	 * {@code GET /v1/exports/{exportId}?token=} on Voucherify's download host: an
+	 * export's file, streamed.
+	 */
+	DOWNLOAD_EXPORT("download_export", true, true);
 
 	private final String sdkName;
 
@@ -63,8 +76,9 @@ public enum VoucherifyOperation {
 
 	/**
 	 * Whether repeating the operation cannot change more than doing it once (get, list,
-	 * enable, disable). Only these are retried after a timeout or a 502/503/504; the
-	 * others only when the request provably was not processed.
+	 * enable, disable, and reading a job or its file). Only these are retried after a
+	 * timeout or a 502/503/504; the others only when the request provably was not
+	 * processed.
 	 * @return {@code true} for idempotent operations
 	 */
 	public boolean isIdempotent() {
@@ -72,8 +86,8 @@ public enum VoucherifyOperation {
 	}
 
 	/**
-	 * Whether the operation is a bulk one (CSV import, transactions export), with the
-	 * longer {@code voucherify.bulk-read-timeout}.
+	 * Whether the operation is a bulk one (CSV import, transactions export, export
+	 * download), with the longer {@code voucherify.bulk-read-timeout}.
 	 * @return {@code true} for the bulk operations
 	 * @since 0.1.0
 	 */

@@ -2,6 +2,7 @@ package io.voucherify.spring;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 
@@ -49,23 +50,12 @@ final class VoucherifyResponses {
 			throws IOException {
 		BoundedBody body = null;
 		try {
+			InputStream raw = answer(operation, response, context, start, guard);
 			HttpStatusCode status = response.getStatusCode();
 			HttpHeaders headers = response.getHeaders();
-			context.setStatusCode(status.value());
-			this.activity.recordResponse(status.value(), headers, Duration.ofNanos(System.nanoTime() - start));
-			InputStream raw = response.getBody();
-			guard.watch(raw);
-			if (status.is3xxRedirection()) {
-				throw redirect(operation, status, headers);
-			}
 			body = new BoundedBody(raw, this.maxResponseBytes);
 			if (status.isError()) {
-				RuntimeException exception = this.errorHandler.toException(request,
-						new BoundedResponse(response, body));
-				if (exception instanceof VoucherifyApiException apiException) {
-					context.setErrorKey(apiException.getKey());
-				}
-				throw new HandledError(exception);
+				throw handled(request, response, body, context);
 			}
 			if (bodyType == null) {
 				// Read to the end, so that a connection that breaks mid-answer fails the
@@ -86,6 +76,61 @@ final class VoucherifyResponses {
 			}
 			response.close();
 		}
+	}
+
+	/**
+	 * Copy a successful answer's body to {@code target} as it arrives, through a small
+	 * buffer: a file of any size takes no more memory than that. A failed answer is read
+	 * as {@link #read} reads it.
+	 * @return the number of bytes copied
+	 */
+	long copy(VoucherifyOperation operation, HttpRequest request, ClientHttpResponse response, OutputStream target,
+			VoucherifyObservationContext context, long start, ExchangeGuard guard) throws IOException {
+		BoundedBody errorBody = null;
+		boolean copied = false;
+		try {
+			InputStream raw = answer(operation, response, context, start, guard);
+			if (response.getStatusCode().isError()) {
+				errorBody = new BoundedBody(raw, this.maxResponseBytes);
+				throw handled(request, response, errorBody, context);
+			}
+			long bytes = raw.transferTo(target);
+			copied = true;
+			return bytes;
+		}
+		finally {
+			if (!copied && (errorBody == null || !errorBody.atEnd())) {
+				guard.discard();
+			}
+			response.close();
+		}
+	}
+
+	/**
+	 * Record an answer and open its body, watched by the guard; a redirect is refused.
+	 */
+	private InputStream answer(VoucherifyOperation operation, ClientHttpResponse response,
+			VoucherifyObservationContext context, long start, ExchangeGuard guard) throws IOException {
+		HttpStatusCode status = response.getStatusCode();
+		HttpHeaders headers = response.getHeaders();
+		context.setStatusCode(status.value());
+		this.activity.recordResponse(status.value(), headers, Duration.ofNanos(System.nanoTime() - start));
+		InputStream raw = response.getBody();
+		guard.watch(raw);
+		if (status.is3xxRedirection()) {
+			throw redirect(operation, status, headers);
+		}
+		return raw;
+	}
+
+	/** A failed answer, turned into the error handler's exception. */
+	private HandledError handled(HttpRequest request, ClientHttpResponse response, BoundedBody body,
+			VoucherifyObservationContext context) throws IOException {
+		RuntimeException exception = this.errorHandler.toException(request, new BoundedResponse(response, body));
+		if (exception instanceof VoucherifyApiException apiException) {
+			context.setErrorKey(apiException.getKey());
+		}
+		return new HandledError(exception);
 	}
 
 	private static <T> T parse(VoucherifyOperation operation, HttpStatusCode status, InputStream body,

@@ -1,11 +1,15 @@
 package io.voucherify.spring;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import io.voucherify.spring.model.AsyncAction;
+import io.voucherify.spring.model.AsyncActionDetails;
 import io.voucherify.spring.model.BalanceUpdateRequest;
 import io.voucherify.spring.model.BalanceUpdateResponse;
+import io.voucherify.spring.model.Export;
 import io.voucherify.spring.model.TransactionsExport;
 import io.voucherify.spring.model.TransactionsExportRequest;
 import io.voucherify.spring.model.TransactionsQuery;
@@ -17,8 +21,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The operations of the Voucherify Vouchers API. Inject this interface; the
- * auto-configured implementation is {@link VouchersTemplate}.
+ * The operations of the Voucherify Vouchers API, and those that follow the background
+ * jobs two of them start (a CSV import's async action, a transactions export and its
+ * file). Inject this interface; the auto-configured implementation is
+ * {@link VouchersTemplate}.
  * <p>
  * Method names follow Voucherify's SDKs. Each method has a {@code ...WithHttpInfo} twin
  * that returns the status and headers too (e.g. the {@code X-Rate-Limit-Remaining}
@@ -189,7 +195,8 @@ public interface VouchersOperations {
 	 * Schedule an export of all of a voucher's transactions with Voucherify's default
 	 * fields: {@code POST /v1/vouchers/{code}/transactions/export}.
 	 * @param code the voucher code
-	 * @return the scheduled export; poll Voucherify's exports API for its result
+	 * @return the scheduled export; wait for its file with {@link #awaitExport}, then
+	 * {@link #downloadExport(String, OutputStream) download} it
 	 */
 	TransactionsExport exportVoucherTransactions(String code);
 
@@ -223,7 +230,8 @@ public interface VouchersOperations {
 	 * it asynchronously.
 	 * @param csv the CSV, its first line the headers ({@code Code}, {@code Voucher Type},
 	 * {@code Value}, ...)
-	 * @return the id of the asynchronous action to poll
+	 * @return the id of the asynchronous action; wait for its result with
+	 * {@link #awaitAsyncAction}
 	 */
 	AsyncAction importVouchersUsingCsv(Resource csv);
 
@@ -267,5 +275,109 @@ public interface VouchersOperations {
 	 * @return the response (204, no body)
 	 */
 	ResponseEntity<Void> releaseValidationSessionWithHttpInfo(String code, String sessionKey);
+
+	/**
+	 * Retrieve a background job, such as a CSV import: {@code GET
+	 * /v1/async-actions/{asyncActionId}}. One call, no waiting.
+	 * @param asyncActionId the job id, {@code aa_...}
+	 * @return the job with its status and, once done, its result
+	 * @throws io.voucherify.spring.exception.VoucherifyNotFoundException with resource
+	 * type {@code async_action} if there is no such job
+	 */
+	AsyncActionDetails getAsyncAction(String asyncActionId);
+
+	/**
+	 * Retrieve a background job, with the HTTP status and headers.
+	 * @param asyncActionId the job id, {@code aa_...}
+	 * @return the response, its body the job
+	 * @see #getAsyncAction(String)
+	 */
+	ResponseEntity<AsyncActionDetails> getAsyncActionWithHttpInfo(String asyncActionId);
+
+	/**
+	 * Wait for a background job to end, polling it with {@link #getAsyncAction} after a
+	 * first wait and then at a growing interval ({@code voucherify.jobs.*}); each poll is
+	 * an API call that counts against the rate limit. Blocks the calling thread.
+	 * <p>
+	 * A job that is {@code DONE} is returned even if some or all of its rows failed: see
+	 * {@link AsyncActionDetails#csvImportResult()}.
+	 * @param asyncActionId the job id, {@code aa_...}
+	 * @param timeout the longest to wait, polls included
+	 * @return the job, {@code DONE}
+	 * @throws io.voucherify.spring.exception.VoucherifyAsyncActionFailedException if the
+	 * job ends {@code FAILED}
+	 * @throws io.voucherify.spring.exception.VoucherifyJobTimeoutException if it has not
+	 * ended within {@code timeout}
+	 */
+	AsyncActionDetails awaitAsyncAction(String asyncActionId, Duration timeout);
+
+	/**
+	 * Retrieve an export: {@code GET /v1/exports/{exportId}}. One call, no waiting.
+	 * @param exportId the export id, {@code exp_...}
+	 * @return the export with its status and, once done, its file's URL
+	 * @throws io.voucherify.spring.exception.VoucherifyNotFoundException with resource
+	 * type {@code export} if there is no such export
+	 */
+	Export getExport(String exportId);
+
+	/**
+	 * Retrieve an export, with the HTTP status and headers.
+	 * @param exportId the export id, {@code exp_...}
+	 * @return the response, its body the export
+	 * @see #getExport(String)
+	 */
+	ResponseEntity<Export> getExportWithHttpInfo(String exportId);
+
+	/**
+	 * Wait for an export's file, polling the export with {@link #getExport} as
+	 * {@link #awaitAsyncAction} polls a job. Blocks the calling thread.
+	 * @param exportId the export id, {@code exp_...}
+	 * @param timeout the longest to wait, polls included
+	 * @return the export, {@code DONE}, its file's URL in {@code result}
+	 * @throws io.voucherify.spring.exception.VoucherifyExportFailedException if the
+	 * export ends with status {@code ERROR}
+	 * @throws io.voucherify.spring.exception.VoucherifyJobTimeoutException if it has not
+	 * ended within {@code timeout}
+	 */
+	Export awaitExport(String exportId, Duration timeout);
+
+	/**
+	 * Download an export's CSV file into a stream: one {@link #getExport} call, then the
+	 * file from its {@code result.url}, copied as it arrives through a small buffer, so a
+	 * file of any size takes no more memory. Waits for nothing: call {@link #awaitExport}
+	 * first.
+	 * <p>
+	 * The URL carries a download token, and the request also carries the
+	 * {@code X-App-Id}/{@code X-App-Token} headers: Voucherify's specification declares
+	 * the same authentication on the download as on every other operation, and its guide
+	 * says to use the URL "together with authentication headers"; no source says the
+	 * token alone is enough. Because the headers go along, the URL must be Voucherify's:
+	 * https on a {@code voucherify.io} host or the API's own host (plain http only to the
+	 * API's own http host, such as a local emulator). Any other URL is refused before
+	 * anything is sent. Redirects are never followed.
+	 * @param exportId the export id, {@code exp_...}
+	 * @param target where the file goes; written to, not closed
+	 * @return the number of bytes written
+	 * @throws io.voucherify.spring.exception.VoucherifyExportNotReadyException if the
+	 * export is not {@code DONE} or has no URL
+	 * @throws io.voucherify.spring.exception.VoucherifyExportFailedException if the
+	 * export ended with status {@code ERROR}
+	 * @throws io.voucherify.spring.exception.VoucherifyInvalidResponseException if the
+	 * export's URL is not Voucherify's
+	 * @throws java.io.UncheckedIOException if {@code target} cannot be written; a
+	 * download is retried only while nothing has been written
+	 */
+	long downloadExport(String exportId, OutputStream target);
+
+	/**
+	 * Download an export's CSV file to a file. The file is written beside {@code target}
+	 * under a temporary name and moved in place when complete, so {@code target} never
+	 * holds part of a file.
+	 * @param exportId the export id, {@code exp_...}
+	 * @param target the file to create or replace
+	 * @return the number of bytes written
+	 * @see #downloadExport(String, OutputStream)
+	 */
+	long downloadExport(String exportId, Path target);
 
 }

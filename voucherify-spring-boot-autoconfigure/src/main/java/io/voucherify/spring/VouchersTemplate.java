@@ -1,17 +1,29 @@
 package io.voucherify.spring;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.voucherify.spring.exception.VoucherifyAsyncActionFailedException;
 import io.voucherify.spring.exception.VoucherifyException;
+import io.voucherify.spring.exception.VoucherifyExportFailedException;
+import io.voucherify.spring.exception.VoucherifyExportNotReadyException;
 import io.voucherify.spring.exception.VoucherifyInvalidResponseException;
 import io.voucherify.spring.exception.VoucherifyNotFoundException;
 import io.voucherify.spring.model.AsyncAction;
+import io.voucherify.spring.model.AsyncActionDetails;
+import io.voucherify.spring.model.AsyncActionStatus;
 import io.voucherify.spring.model.BalanceUpdateRequest;
 import io.voucherify.spring.model.BalanceUpdateResponse;
+import io.voucherify.spring.model.Export;
+import io.voucherify.spring.model.ExportStatus;
 import io.voucherify.spring.model.TransactionsExport;
 import io.voucherify.spring.model.TransactionsExportRequest;
 import io.voucherify.spring.model.TransactionsQuery;
@@ -92,12 +104,19 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 	private static final String TRANSACTIONS = VOUCHER + "/transactions";
 
+	private static final String ASYNC_ACTION = "/v1/async-actions/{asyncActionId}";
+
+	private static final String EXPORT = "/v1/exports/{exportId}";
+
 	private final VoucherifyCalls calls;
+
+	private final JobPoller jobPoller;
 
 	private final List<AutoCloseable> resources;
 
-	VouchersTemplate(VoucherifyCalls calls, List<AutoCloseable> resources) {
+	VouchersTemplate(VoucherifyCalls calls, VoucherifyJobSettings jobSettings, List<AutoCloseable> resources) {
 		this.calls = calls;
+		this.jobPoller = new JobPoller(jobSettings);
 		this.resources = resources;
 	}
 
@@ -283,6 +302,110 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 				VOUCHER + "/sessions/{sessionKey}", path, null);
 	}
 
+	@Override
+	public AsyncActionDetails getAsyncAction(String asyncActionId) {
+		return body(getAsyncActionWithHttpInfo(asyncActionId));
+	}
+
+	@Override
+	public ResponseEntity<AsyncActionDetails> getAsyncActionWithHttpInfo(String asyncActionId) {
+		return getAsyncAction(this.calls, asyncActionSegment(asyncActionId));
+	}
+
+	@Override
+	public AsyncActionDetails awaitAsyncAction(String asyncActionId, Duration timeout) {
+		String segment = asyncActionSegment(asyncActionId);
+		SettingChecks.requirePositive(timeout, "timeout");
+		AsyncActionDetails action = this.jobPoller.await("async action", asyncActionId, timeout, this.calls,
+				(calls) -> body(getAsyncAction(calls, segment)), AsyncActionDetails::isFinished,
+				AsyncActionDetails::status);
+		if (action.status() == AsyncActionStatus.FAILED) {
+			throw new VoucherifyAsyncActionFailedException(action);
+		}
+		return action;
+	}
+
+	private static ResponseEntity<AsyncActionDetails> getAsyncAction(VoucherifyCalls calls, String segment) {
+		return calls.exchange(VoucherifyOperation.GET_ASYNC_ACTION, null, HttpMethod.GET, ASYNC_ACTION,
+				"/v1/async-actions/" + segment, AsyncActionDetails.class);
+	}
+
+	@Override
+	public Export getExport(String exportId) {
+		return body(getExportWithHttpInfo(exportId));
+	}
+
+	@Override
+	public ResponseEntity<Export> getExportWithHttpInfo(String exportId) {
+		return getExport(this.calls, exportSegment(exportId));
+	}
+
+	@Override
+	public Export awaitExport(String exportId, Duration timeout) {
+		String segment = exportSegment(exportId);
+		SettingChecks.requirePositive(timeout, "timeout");
+		Export export = this.jobPoller.await("export", exportId, timeout, this.calls,
+				(calls) -> body(getExport(calls, segment)), Export::isFinished, Export::status);
+		if (export.status() == ExportStatus.ERROR) {
+			throw new VoucherifyExportFailedException(export);
+		}
+		return export;
+	}
+
+	private static ResponseEntity<Export> getExport(VoucherifyCalls calls, String segment) {
+		return calls.exchange(VoucherifyOperation.GET_EXPORT, null, HttpMethod.GET, EXPORT, "/v1/exports/" + segment,
+				Export.class);
+	}
+
+	@Override
+	public long downloadExport(String exportId, OutputStream target) {
+		String segment = exportSegment(exportId);
+		requireNonNull(target, "target");
+		Export export = body(getExport(this.calls, segment));
+		if (export.status() == ExportStatus.ERROR) {
+			throw new VoucherifyExportFailedException(export);
+		}
+		if (export.status() != ExportStatus.DONE) {
+			throw new VoucherifyExportNotReadyException(export, "Export " + exportId + " is " + export.status()
+					+ ", not DONE: its file is not ready yet; wait for it with awaitExport first");
+		}
+		String url = export.downloadUrl();
+		if (url == null) {
+			throw new VoucherifyExportNotReadyException(export,
+					"Export " + exportId + " is DONE but Voucherify gave no result.url to download it from");
+		}
+		URI uri = DownloadUrls.trusted(url, this.calls.baseUri());
+		return this.calls.download(VoucherifyOperation.DOWNLOAD_EXPORT, uri, EXPORT, target);
+	}
+
+	@Override
+	public long downloadExport(String exportId, Path target) {
+		exportSegment(exportId);
+		requireNonNull(target, "target");
+		Path absolute = target.toAbsolutePath();
+		Path directory = absolute.getParent();
+		if (directory == null || !Files.isDirectory(directory)) {
+			throw new IllegalArgumentException("target's directory must exist: " + directory);
+		}
+		try {
+			Path part = Files.createTempFile(directory, absolute.getFileName().toString(), ".part");
+			try {
+				long bytes;
+				try (OutputStream out = Files.newOutputStream(part)) {
+					bytes = downloadExport(exportId, out);
+				}
+				Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
+				return bytes;
+			}
+			finally {
+				Files.deleteIfExists(part);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the export to " + absolute, ex);
+		}
+	}
+
 	/**
 	 * Check that Voucherify answers this template and accepts its credentials, as a
 	 * health check does: a {@code GET} of a voucher code that cannot exist, on this
@@ -337,6 +460,14 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 	private static String segment(String code) {
 		return PathSegment.encode(code, "code");
+	}
+
+	private static String asyncActionSegment(String asyncActionId) {
+		return PathSegment.encode(asyncActionId, "asyncActionId");
+	}
+
+	private static String exportSegment(String exportId) {
+		return PathSegment.encode(exportId, "exportId");
 	}
 
 	/** The query string of the parameters that are set, in a fixed order. */

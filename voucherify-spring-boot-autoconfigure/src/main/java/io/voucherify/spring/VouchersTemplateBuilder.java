@@ -64,6 +64,8 @@ public final class VouchersTemplateBuilder {
 
 	private VoucherifyRetrySettings retrySettings = VoucherifyRetrySettings.defaults();
 
+	private VoucherifyJobSettings jobSettings = VoucherifyJobSettings.defaults();
+
 	VouchersTemplateBuilder() {
 	}
 
@@ -272,6 +274,18 @@ public final class VouchersTemplateBuilder {
 	}
 
 	/**
+	 * How {@code awaitAsyncAction} and {@code awaitExport} poll; by default a first poll
+	 * after 1 s, then waits of 2 s doubling up to 30 s.
+	 * @param jobSettings the polling settings
+	 * @return this builder
+	 * @since 0.1.0
+	 */
+	public VouchersTemplateBuilder jobs(VoucherifyJobSettings jobSettings) {
+		this.jobSettings = Objects.requireNonNull(jobSettings, "jobSettings");
+		return this;
+	}
+
+	/**
 	 * Build the template and its {@code RestClient}; the HTTP client of the default
 	 * transport is built on the first call. The template's headers are set first, where
 	 * the given RestClient builder has none of that name, then the customizers run.
@@ -308,7 +322,7 @@ public final class VouchersTemplateBuilder {
 		}
 		VoucherifyCalls calls = new VoucherifyCalls(restClient.build(), baseUrl, this.errorHandler,
 				this.observationRegistry, this.observationConvention, this.activity, this.retrySettings, limits);
-		return new VouchersTemplate(calls, List.copyOf(resources));
+		return new VouchersTemplate(calls, this.jobSettings, List.copyOf(resources));
 	}
 
 	/**

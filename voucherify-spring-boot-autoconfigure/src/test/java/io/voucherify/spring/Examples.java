@@ -49,6 +49,13 @@ public final class Examples {
 	}
 
 	/**
+	 * The contract of the three operations that follow the background jobs.
+	 */
+	public static Path jobsOpenApiSpec() {
+		return API_DIR.resolve("async-actions-and-exports-openapi-subset.json");
+	}
+
+	/**
 	 * The text of one file in {@code examples/}, e.g.
 	 * {@code get-voucher-200-gift-card.json}.
 	 */

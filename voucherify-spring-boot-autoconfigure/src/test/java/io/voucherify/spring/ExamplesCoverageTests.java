@@ -22,33 +22,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class ExamplesCoverageTests {
 
-	/**
-	 * Answers of {@code GET /v1/async-actions/{id}}, an operation of the contract's
-	 * background-job follow-ups the client does not implement: it has no model to read
-	 * them into.
-	 */
-	private static final List<String> NOT_IMPLEMENTED = List.of("get-async-action-200-import-csv-done.json",
-			"get-async-action-200-in-progress.COMPOSED.json");
-
 	@Test
 	void everyExampleFileIsUsedByATest() throws IOException {
 		List<String> examples;
 		try (Stream<Path> files = Files.list(Examples.apiDir().resolve("examples"))) {
 			examples = files.map((file) -> file.getFileName().toString())
 				.filter((name) -> name.endsWith(".json"))
-				.filter((name) -> !NOT_IMPLEMENTED.contains(name))
 				.toList();
 		}
 		String testSources = testSources();
 
-		assertThat(examples).hasSizeGreaterThanOrEqualTo(27)
+		assertThat(examples).hasSizeGreaterThanOrEqualTo(29)
 			.allSatisfy((example) -> assertThat(testSources).as(example).contains("\"" + example + "\""));
-	}
-
-	@Test
-	void theNotImplementedExamplesExist() {
-		assertThat(NOT_IMPLEMENTED).allSatisfy(
-				(example) -> assertThat(Examples.apiDir().resolve("examples").resolve(example)).isRegularFile());
 	}
 
 	@Test

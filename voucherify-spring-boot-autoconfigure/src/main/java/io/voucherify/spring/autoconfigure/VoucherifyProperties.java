@@ -100,6 +100,11 @@ public class VoucherifyProperties {
 	 */
 	private final Retry retry = new Retry();
 
+	/**
+	 * How waits for background jobs poll.
+	 */
+	private final Jobs jobs = new Jobs();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -202,6 +207,10 @@ public class VoucherifyProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public Jobs getJobs() {
+		return this.jobs;
 	}
 
 	/**
@@ -319,6 +328,69 @@ public class VoucherifyProperties {
 
 		public void setMaxRateLimitWait(Duration maxRateLimitWait) {
 			this.maxRateLimitWait = maxRateLimitWait;
+		}
+
+	}
+
+	/**
+	 * How {@code awaitAsyncAction} and {@code awaitExport} poll a background job (a CSV
+	 * import, a transactions export): a first wait, then a growing interval with a cap.
+	 * Each poll is an API call counted against the rate limit (the sandbox allows 100
+	 * calls an hour); the defaults make about 4 calls for a 10 s job and 24 for a
+	 * 10-minute one.
+	 */
+	public static class Jobs {
+
+		/**
+		 * Wait before the first poll.
+		 */
+		private Duration firstPollDelay = Duration.ofSeconds(1);
+
+		/**
+		 * Wait after the first poll.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(2);
+
+		/**
+		 * Growth of the wait from one poll to the next.
+		 */
+		private double pollMultiplier = 2.0;
+
+		/**
+		 * Longest wait between two polls.
+		 */
+		private Duration maxPollInterval = Duration.ofSeconds(30);
+
+		public Duration getFirstPollDelay() {
+			return this.firstPollDelay;
+		}
+
+		public void setFirstPollDelay(Duration firstPollDelay) {
+			this.firstPollDelay = firstPollDelay;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public double getPollMultiplier() {
+			return this.pollMultiplier;
+		}
+
+		public void setPollMultiplier(double pollMultiplier) {
+			this.pollMultiplier = pollMultiplier;
+		}
+
+		public Duration getMaxPollInterval() {
+			return this.maxPollInterval;
+		}
+
+		public void setMaxPollInterval(Duration maxPollInterval) {
+			this.maxPollInterval = maxPollInterval;
 		}
 
 	}

@@ -11,6 +11,7 @@ import io.voucherify.spring.VoucherifyClientHttpRequestFactory;
 import io.voucherify.spring.VoucherifyErrorHandler;
 import io.voucherify.spring.VoucherifyHttpClients;
 import io.voucherify.spring.VoucherifyRestClientCustomizer;
+import io.voucherify.spring.VoucherifyJobSettings;
 import io.voucherify.spring.VoucherifyRetrySettings;
 import io.voucherify.spring.VouchersTemplateBuilder;
 import io.voucherify.spring.observation.VoucherifyObservationConvention;
@@ -114,7 +115,8 @@ public final class VouchersTemplateBuilderConfigurer {
 			.observationRegistry(this.observationRegistry)
 			.observationConvention(this.observationConvention)
 			.activity(this.activity)
-			.retry(retrySettings(properties.getRetry()));
+			.retry(retrySettings(properties.getRetry()))
+			.jobs(jobSettings(properties.getJobs()));
 		this.voucherifyCustomizers.forEach(builder::customizer);
 		return builder;
 	}
@@ -182,6 +184,19 @@ public final class VouchersTemplateBuilderConfigurer {
 					"is invalid: " + ex.getMessage(),
 					"Fix the 'voucherify.retry.*' properties: max-attempts and multiplier at least 1, durations not "
 							+ "negative, max-total-time positive.");
+		}
+	}
+
+	static VoucherifyJobSettings jobSettings(VoucherifyProperties.Jobs jobs) {
+		try {
+			return new VoucherifyJobSettings(jobs.getFirstPollDelay(), jobs.getPollInterval(), jobs.getPollMultiplier(),
+					jobs.getMaxPollInterval());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidVoucherifyPropertyException(VoucherifyProperties.PREFIX + ".jobs",
+					"is invalid: " + ex.getMessage(),
+					"Fix the 'voucherify.jobs.*' properties: first-poll-delay not negative, poll-interval positive, "
+							+ "poll-multiplier at least 1, max-poll-interval at least poll-interval.");
 		}
 	}
 

@@ -72,7 +72,11 @@ class VoucherifyObservationTests {
 				operation("import_vouchers_using_csv", "import-csv-202.json", 202,
 						(v) -> v.importVouchersUsingCsv(
 								new ByteArrayResource("Code\nA\n".getBytes(StandardCharsets.UTF_8)))),
-				operation("release_validation_session", null, 204, (v) -> v.releaseValidationSession(CODE, SESSION)));
+				operation("release_validation_session", null, 204, (v) -> v.releaseValidationSession(CODE, SESSION)),
+				operation("get_async_action", "get-async-action-200-import-csv-done.json", 200,
+						(v) -> v.getAsyncAction("aa_0c555db3d697b643e1")),
+				operation("get_export", "get-export-200-scheduled.json", 200,
+						(v) -> v.getExport("exp_ARi2UbRjgfrHQJoVcKFrBUgA")));
 	}
 
 	@ParameterizedTest(name = "{0}")

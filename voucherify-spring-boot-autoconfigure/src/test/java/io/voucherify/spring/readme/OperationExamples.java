@@ -11,8 +11,13 @@ import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.exception.VoucherifyBadRequestException;
 import io.voucherify.spring.exception.VoucherifyNotFoundException;
 import io.voucherify.spring.model.AsyncAction;
+import io.voucherify.spring.model.AsyncActionDetails;
+import io.voucherify.spring.model.AsyncActionStatus;
 import io.voucherify.spring.model.BalanceUpdateRequest;
 import io.voucherify.spring.model.BalanceUpdateResponse;
+import io.voucherify.spring.model.CsvImportFailure;
+import io.voucherify.spring.model.CsvImportResult;
+import io.voucherify.spring.model.Export;
 import io.voucherify.spring.model.TransactionsExport;
 import io.voucherify.spring.model.TransactionsExportOrder;
 import io.voucherify.spring.model.TransactionsExportRequest;
@@ -33,6 +38,30 @@ import org.springframework.http.ResponseEntity;
  */
 @SuppressWarnings("unused")
 class OperationExamples {
+
+	void backgroundJobs(VouchersOperations vouchers) {
+		// tag::background-jobs[]
+		// Import: POST /v1/vouchers/importCSV, then GET /v1/async-actions/{id} until it
+		// ends
+		AsyncAction started = vouchers.importVouchersUsingCsv(Path.of("vouchers.csv"));
+		AsyncActionDetails imported = vouchers.awaitAsyncAction(started.asyncActionId(), Duration.ofMinutes(5));
+		CsvImportResult result = imported.csvImportResult(); // DONE may still have failed
+																// rows
+		for (CsvImportFailure failure : result.failed()) {
+			System.out.println("row " + failure.row() + " (" + failure.code() + "): " + failure.reason());
+		}
+
+		// Export: POST /v1/vouchers/{code}/transactions/export, then GET /v1/exports/{id}
+		// until DONE, then the file from its result.url on Voucherify's download host
+		TransactionsExport export = vouchers.exportVoucherTransactions("GIFT-2024-0001");
+		vouchers.awaitExport(export.id(), Duration.ofMinutes(5));
+		long bytes = vouchers.downloadExport(export.id(), Path.of("transactions.csv"));
+
+		// One look, no waiting (e.g. from a scheduled task rather than a blocked thread)
+		AsyncActionStatus status = vouchers.getAsyncAction(started.asyncActionId()).status();
+		Export current = vouchers.getExport(export.id());
+		// end::background-jobs[]
+	}
 
 	void everyOperation(VouchersOperations vouchers) {
 		// tag::operations[]
