@@ -50,6 +50,15 @@ final class ApiError extends RuntimeException {
 				sessionKey, "session");
 	}
 
+	static ApiError asyncActionNotFound(String id) {
+		return new ApiError(404, "not_found", "Resource not found", "Cannot find async_action with id " + id, id,
+				"async_action");
+	}
+
+	static ApiError exportNotFound(String id) {
+		return new ApiError(404, "not_found", "Resource not found", "Cannot find export with id " + id, id, "export");
+	}
+
 	static ApiError routeNotFound(String method, String path) {
 		return new ApiError(404, "not_found", "Resource not found",
 				"The emulator has no route for " + method + " " + path, null, null);

@@ -29,14 +29,6 @@ final class CsvParser {
 	}
 
 	/**
-	 * The physical line on which the last record returned started.
-	 * @return the 1-based line number
-	 */
-	int recordLine() {
-		return this.recordLine;
-	}
-
-	/**
 	 * Read the next record.
 	 * @return its fields, or {@code null} at the end of the input
 	 * @throws IOException on a read failure or an unterminated quoted field

@@ -27,8 +27,15 @@ import tools.jackson.databind.node.ObjectNode;
  * ones are {@code Code, Voucher Type, Value, Discount Type, Category, Start Date,
  * Expiration Date, Redemption Limit, Redeemed Quantity, Redeemed Amount, Active,
  * Additional Info} (matched ignoring case, spaces and underscores) and any other column
- * becomes metadata. Rows are checked as they are read; the first bad row fails the whole
- * import with an {@link ApiError} naming its line.
+ * becomes metadata.
+ * <p>
+ * A problem with the file as a whole (not UTF-8, broken quoting, no headers, no
+ * {@code Code} column, a column without a header or named twice) is an {@link ApiError}:
+ * the upload is refused. A problem with one row (a bad value, a code repeated in the
+ * file) is that row's {@link Failure}: the other rows are still imported, and the
+ * import's async action reports it in {@code result.failed[]}. Rows are numbered as
+ * Voucherify's {@code row} is, from 1 for the first line after the headers; a record
+ * whose quoted cell spans lines is one row.
  * <p>
  * {@code Value} is read in the API's units: minor units (cents) for gift cards and amount
  * or fixed discounts, points for loyalty cards, percent for percent discounts.
@@ -53,11 +60,11 @@ final class CsvVouchers {
 	/**
 	 * Read every row of a CSV stream, decoded as strict UTF-8.
 	 * @param in the CSV bytes
-	 * @return the rows, in file order
-	 * @throws ApiError if the file or a row is invalid
+	 * @return the rows that could be read and the failures of the others
+	 * @throws ApiError if the file as a whole is invalid
 	 * @throws IOException if the stream fails
 	 */
-	static List<Row> read(InputStream in) throws IOException {
+	static Parsed read(InputStream in) throws IOException {
 		Reader reader = new InputStreamReader(in,
 				StandardCharsets.UTF_8.newDecoder()
 					.onMalformedInput(CodingErrorAction.REPORT)
@@ -73,7 +80,7 @@ final class CsvVouchers {
 		}
 	}
 
-	private static List<Row> read(CsvParser parser) throws IOException {
+	private static Parsed read(CsvParser parser) throws IOException {
 		List<String> headers = parser.next();
 		if (headers == null || headers.stream().allMatch(String::isBlank)) {
 			throw ApiError.invalidPayload("The CSV file is empty: its first line must hold the headers");
@@ -81,6 +88,7 @@ final class CsvVouchers {
 		Column[] columns = new Column[headers.size()];
 		String[] metadataKeys = new String[headers.size()];
 		Set<String> seen = new HashSet<>();
+		int codeColumn = -1;
 		for (int i = 0; i < headers.size(); i++) {
 			String header = headers.get(i).strip();
 			if (header.isEmpty()) {
@@ -92,35 +100,52 @@ final class CsvVouchers {
 			}
 			columns[i] = COLUMNS.getOrDefault(normalized, Column.METADATA);
 			metadataKeys[i] = header;
+			if (columns[i] == Column.CODE) {
+				codeColumn = i;
+			}
 		}
-		if (!seen.contains("code")) {
+		if (codeColumn < 0) {
 			throw ApiError.invalidPayload("The CSV file has no 'Code' column");
 		}
 		List<Row> rows = new ArrayList<>();
-		Map<String, Integer> codes = new HashMap<>();
+		List<Failure> failures = new ArrayList<>();
+		Map<String, Integer> firstRowOfCode = new HashMap<>();
+		int number = 0;
 		List<String> cells;
 		while ((cells = parser.next()) != null) {
-			int line = parser.recordLine();
+			// Blank rows are skipped but counted, so numbers match what a spreadsheet
+			// shows.
+			number++;
 			if (cells.stream().allMatch(String::isBlank)) {
 				continue;
 			}
-			if (cells.size() > columns.length) {
-				throw ApiError.invalidPayload("Line " + line + " has " + cells.size() + " fields but the headers name "
-						+ columns.length + " columns");
+			String code = (codeColumn < cells.size()) ? cells.get(codeColumn).strip() : "";
+			if (code.isEmpty()) {
+				failures.add(new Failure(null, number, "Code is required"));
+				continue;
 			}
-			Row row = row(line, columns, metadataKeys, cells);
-			Integer previous = codes.putIfAbsent(row.code(), line);
-			if (previous != null) {
-				throw ApiError.duplicateFound("Code " + row.code() + " appears twice, on lines " + previous + " and "
-						+ line + ": the same code cannot be imported twice");
+			Integer first = firstRowOfCode.putIfAbsent(code, number);
+			if (first != null) {
+				failures.add(new Failure(code, number, "Code " + code + " is already on row " + first
+						+ " of this file: the same code cannot be imported twice"));
+				continue;
 			}
-			rows.add(row);
+			try {
+				rows.add(row(number, code, columns, metadataKeys, cells));
+			}
+			catch (RowException ex) {
+				failures.add(new Failure(code, number, ex.getMessage()));
+			}
 		}
-		return rows;
+		return new Parsed(List.copyOf(rows), List.copyOf(failures));
 	}
 
-	private static Row row(int line, Column[] columns, String[] metadataKeys, List<String> cells) {
-		RowBuilder row = new RowBuilder(line);
+	private static Row row(int number, String code, Column[] columns, String[] metadataKeys, List<String> cells) {
+		if (cells.size() > columns.length) {
+			throw new RowException(
+					"The row has " + cells.size() + " fields but the headers name " + columns.length + " columns");
+		}
+		RowBuilder row = new RowBuilder();
 		for (int i = 0; i < cells.size(); i++) {
 			String raw = cells.get(i);
 			String value = raw.strip();
@@ -128,79 +153,78 @@ final class CsvVouchers {
 				continue;
 			}
 			switch (columns[i]) {
-				case CODE -> row.code = value;
-				case VOUCHER_TYPE -> row.type = type(line, value);
-				case VALUE -> row.value = number(line, "Value", value);
+				case CODE -> {
+					// Read by the caller.
+				}
+				case VOUCHER_TYPE -> row.type = type(value);
+				case VALUE -> row.value = number("Value", value);
 				case DISCOUNT_TYPE -> row.discountType = value.toUpperCase(Locale.ROOT);
 				case CATEGORY -> row.category = value;
-				case START_DATE -> row.startDate = date(line, "Start Date", value);
-				case EXPIRATION_DATE -> row.expirationDate = date(line, "Expiration Date", value);
-				case REDEMPTION_LIMIT -> row.redemptionLimit = wholeNumber(line, "Redemption Limit", value);
-				case REDEEMED_QUANTITY -> row.redeemedQuantity = wholeNumber(line, "Redeemed Quantity", value);
-				case REDEEMED_AMOUNT -> row.redeemedAmount = wholeNumber(line, "Redeemed Amount", value);
-				case ACTIVE -> row.active = bool(line, value);
+				case START_DATE -> row.startDate = date("Start Date", value);
+				case EXPIRATION_DATE -> row.expirationDate = date("Expiration Date", value);
+				case REDEMPTION_LIMIT -> row.redemptionLimit = wholeNumber("Redemption Limit", value);
+				case REDEEMED_QUANTITY -> row.redeemedQuantity = wholeNumber("Redeemed Quantity", value);
+				case REDEEMED_AMOUNT -> row.redeemedAmount = wholeNumber("Redeemed Amount", value);
+				case ACTIVE -> row.active = bool(value);
 				case ADDITIONAL_INFO -> row.additionalInfo = raw;
 				case METADATA -> row.metadata.put(metadataKeys[i], raw);
 			}
 		}
-		if (row.code == null || row.code.isBlank()) {
-			throw ApiError.invalidPayload("Line " + line + " has no Code");
-		}
-		return new Row(line, row.code, row.type, row.value, row.discountType, row.category, row.startDate,
+		return new Row(number, code, row.type, row.value, row.discountType, row.category, row.startDate,
 				row.expirationDate, row.redemptionLimit, row.redeemedQuantity, row.redeemedAmount, row.active,
 				row.additionalInfo, Map.copyOf(row.metadata));
 	}
 
-	private static String type(int line, String value) {
+	private static String type(String value) {
 		String type = value.toUpperCase(Locale.ROOT);
 		if (!TYPES.contains(type)) {
-			throw ApiError.invalidPayload("Line " + line + ": Voucher Type must be GIFT_VOUCHER, DISCOUNT_VOUCHER or "
-					+ "LOYALTY_CARD, was '" + value + "'");
+			throw new RowException(
+					"Voucher Type must be GIFT_VOUCHER, DISCOUNT_VOUCHER or LOYALTY_CARD, was '" + value + "'");
 		}
 		return type;
 	}
 
-	private static BigDecimal number(int line, String column, String value) {
+	private static BigDecimal number(String column, String value) {
 		try {
 			BigDecimal number = new BigDecimal(value);
 			if (number.signum() < 0) {
-				throw ApiError.invalidPayload("Line " + line + ": " + column + " must not be negative, was " + value);
+				throw new RowException(column + " must not be negative, was " + value);
 			}
 			return number;
 		}
 		catch (NumberFormatException ex) {
-			throw ApiError.invalidPayload("Line " + line + ": " + column + " must be a number, was '" + value + "'");
+			throw new RowException(column + " must be a number, was '" + value + "'");
 		}
 	}
 
-	private static long wholeNumber(int line, String column, String value) {
-		BigDecimal number = number(line, column, value);
+	private static long wholeNumber(String column, String value) {
+		BigDecimal number = number(column, value);
 		try {
 			return number.longValueExact();
 		}
 		catch (ArithmeticException ex) {
-			throw ApiError.invalidPayload("Line " + line + ": " + column + " must be a whole number, was " + value);
+			throw new RowException(column + " must be a whole number, was " + value);
 		}
 	}
 
-	private static Instant date(int line, String column, String value) {
+	private static Instant date(String column, String value) {
 		Instant instant = Timestamps.parse(value);
 		if (instant == null) {
-			throw ApiError.invalidPayload("Line " + line + ": " + column + " '" + value + "' is not in a supported "
-					+ "format (YYYY-MM-DD, YYYY-MM-DDTHH, YYYY-MM-DDTHH:mm, YYYY-MM-DDTHH:mm:ss, "
-					+ "YYYY-MM-DDTHH:mm:ssZ or YYYY-MM-DDTHH:mm:ss.SSSZ)");
+			throw new RowException(column + " '" + value + "' is not in a supported format (YYYY-MM-DD, "
+					+ "YYYY-MM-DDTHH, YYYY-MM-DDTHH:mm, YYYY-MM-DDTHH:mm:ss, YYYY-MM-DDTHH:mm:ssZ or "
+					+ "YYYY-MM-DDTHH:mm:ss.SSSZ)");
 		}
 		return instant;
 	}
 
-	private static boolean bool(int line, String value) {
+	private static boolean bool(String value) {
 		if (value.equalsIgnoreCase("true")) {
 			return true;
 		}
 		if (value.equalsIgnoreCase("false")) {
 			return false;
 		}
-		throw ApiError.invalidPayload("Line " + line + ": Active must be TRUE or FALSE, was '" + value + "'");
+		throw new RowException("Active must be TRUE or FALSE, was '" + value + "'");
 	}
 
 	private enum Column {
@@ -211,8 +235,6 @@ final class CsvVouchers {
 	}
 
 	private static final class RowBuilder {
-
-		final int line;
 
 		@Nullable String code;
 
@@ -240,8 +262,37 @@ final class CsvVouchers {
 
 		final Map<String, String> metadata = new LinkedHashMap<>();
 
-		RowBuilder(int line) {
-			this.line = line;
+	}
+
+	/**
+	 * A file read: its good rows and the failures of the others, in file order.
+	 *
+	 * @param rows the rows whose cells could be read
+	 * @param failures the rows that failed already, for a bad cell or a repeated code
+	 */
+	record Parsed(List<Row> rows, List<Failure> failures) {
+
+	}
+
+	/**
+	 * A row that could not be imported, as Voucherify reports it in the async action's
+	 * {@code result.failed[]}.
+	 *
+	 * @param code the row's code, {@code null} if it has none
+	 * @param row the row's number, 1 for the first line after the headers
+	 * @param reason why it failed
+	 */
+	record Failure(@Nullable String code, int row, String reason) {
+
+	}
+
+	/** Why a row cannot be imported; becomes its {@link Failure}. */
+	static final class RowException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		RowException(String reason) {
+			super(reason, null, false, false);
 		}
 
 	}
@@ -249,7 +300,7 @@ final class CsvVouchers {
 	/**
 	 * One row of the file, its cells parsed. Blank cells are {@code null}.
 	 */
-	record Row(int line, String code, @Nullable String type, @Nullable BigDecimal value, @Nullable String discountType,
+	record Row(int row, String code, @Nullable String type, @Nullable BigDecimal value, @Nullable String discountType,
 			@Nullable String category, @Nullable Instant startDate, @Nullable Instant expirationDate,
 			@Nullable Long redemptionLimit, @Nullable Long redeemedQuantity, @Nullable Long redeemedAmount,
 			@Nullable Boolean active, @Nullable String additionalInfo, Map<String, String> metadata) {
@@ -257,14 +308,15 @@ final class CsvVouchers {
 		/**
 		 * The voucher this row creates.
 		 * @return the draft
-		 * @throws ApiError if the row lacks what a new voucher needs
+		 * @throws RowException if the row lacks what a new voucher needs
 		 */
 		VoucherDraft toDraft() {
 			if (this.type == null) {
-				throw fail("a new voucher needs a Voucher Type");
+				// Word for word the reason of the spec's VOUCHERS.IMPORT_CSV example.
+				throw new RowException("Voucher Type is required");
 			}
 			if (this.value == null) {
-				throw fail("a new voucher needs a Value");
+				throw new RowException("Value is required");
 			}
 			VoucherDraft draft;
 			switch (this.type) {
@@ -272,7 +324,7 @@ final class CsvVouchers {
 					long amount = whole(this.value, "Value");
 					long redeemed = (this.redeemedAmount != null) ? this.redeemedAmount : 0;
 					if (redeemed > amount) {
-						throw fail("Redeemed Amount " + redeemed + " is more than the Value " + amount);
+						throw new RowException("Redeemed Amount " + redeemed + " is more than the Value " + amount);
 					}
 					draft = VoucherDraft.giftCard(this.code, amount);
 					draft.giftBalance = amount - redeemed;
@@ -298,7 +350,7 @@ final class CsvVouchers {
 		private ObjectNode discount() {
 			ObjectNode discount = JsonNodeFactory.instance.objectNode();
 			if (this.discountType == null) {
-				throw fail("a DISCOUNT_VOUCHER needs a Discount Type (AMOUNT, PERCENT or FIXED)");
+				throw new RowException("Discount Type is required for a DISCOUNT_VOUCHER (AMOUNT, PERCENT or FIXED)");
 			}
 			switch (this.discountType) {
 				case "AMOUNT" -> {
@@ -307,7 +359,8 @@ final class CsvVouchers {
 				}
 				case "PERCENT" -> {
 					if (this.value.compareTo(BigDecimal.valueOf(100)) > 0) {
-						throw fail("a PERCENT Value must be at most 100, was " + this.value.toPlainString());
+						throw new RowException(
+								"Value must be at most 100 for a PERCENT discount, was " + this.value.toPlainString());
 					}
 					discount.put("type", "PERCENT");
 					discount.put("percent_off", this.value);
@@ -316,10 +369,10 @@ final class CsvVouchers {
 					discount.put("type", "FIXED");
 					discount.put("fixed_amount", whole(this.value, "Value"));
 				}
-				case "UNIT" -> throw fail("UNIT discounts need a product or SKU, which the emulator's CSV import "
-						+ "cannot take; seed them from a JSON file instead");
-				default ->
-					throw fail("Discount Type must be AMOUNT, PERCENT or FIXED, was '" + this.discountType + "'");
+				case "UNIT" -> throw new RowException("UNIT discounts need a product or SKU, which the emulator's "
+						+ "CSV import cannot take; seed them from a JSON file instead");
+				default -> throw new RowException(
+						"Discount Type must be AMOUNT, PERCENT or FIXED, was '" + this.discountType + "'");
 			}
 			discount.put("effect", "APPLY_TO_ORDER");
 			return discount;
@@ -330,12 +383,13 @@ final class CsvVouchers {
 				return number.longValueExact();
 			}
 			catch (ArithmeticException ex) {
-				throw fail(column + " must be a whole number, was " + number.toPlainString());
+				throw new RowException(column + " must be a whole number, was " + number.toPlainString());
 			}
 		}
 
-		private ApiError fail(String problem) {
-			return ApiError.invalidPayload("Line " + this.line + " (code " + this.code + "): " + problem);
+		/** This row's failure. */
+		Failure failure(String reason) {
+			return new Failure(this.code, this.row, reason);
 		}
 
 	}

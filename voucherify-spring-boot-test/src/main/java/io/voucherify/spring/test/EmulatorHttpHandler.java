@@ -1,8 +1,11 @@
 package io.voucherify.spring.test;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -24,12 +27,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The HTTP face of the emulator: authentication, routing, strict decoding of path
- * segments, request parsing and Voucherify's error envelope. Every answer carries
- * {@code X-Rate-Limit-Limit} and {@code X-Rate-Limit-Remaining} (informative only: the
- * limit is never enforced).
+ * The HTTP face of the emulator, on its two hosts: authentication, routing, strict
+ * decoding of path segments, request parsing and Voucherify's error envelope. The API
+ * host serves the Vouchers operations, Get Async Action and Get Export; the download
+ * host, like Voucherify's {@code download.voucherify.io}, serves only export files. Every
+ * answer carries {@code X-Rate-Limit-Limit} and {@code X-Rate-Limit-Remaining}
+ * (informative only: the limit is never enforced).
  */
-final class EmulatorHttpHandler implements HttpHandler {
+final class EmulatorHttpHandler {
 
 	/** Voucherify's limit on an imported CSV file. */
 	static final long MAX_CSV_BYTES = 10L * 1024 * 1024;
@@ -68,11 +73,19 @@ final class EmulatorHttpHandler implements HttpHandler {
 		this.secretKey = secretKey.getBytes(StandardCharsets.UTF_8);
 	}
 
-	@Override
-	public void handle(HttpExchange exchange) throws IOException {
+	/**
+	 * The handler of one of the emulator's hosts.
+	 * @param host the host
+	 * @return its handler
+	 */
+	HttpHandler handler(Host host) {
+		return (exchange) -> handle(exchange, host);
+	}
+
+	private void handle(HttpExchange exchange, Host host) throws IOException {
 		Answer answer;
 		try {
-			answer = dispatch(exchange);
+			answer = (host == Host.API) ? dispatch(exchange) : dispatchDownload(exchange);
 		}
 		catch (ApiError ex) {
 			answer = error(ex);
@@ -98,6 +111,15 @@ final class EmulatorHttpHandler implements HttpHandler {
 		String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
 		String rawPath = exchange.getRequestURI().getRawPath();
 		List<String> segments = EmulatorRequests.segments(rawPath);
+		if (isResource(segments, "async-actions")) {
+			requireMethod(method, "GET");
+			return ok(this.state.getAsyncAction(segments.get(2)));
+		}
+		if (isResource(segments, "exports")) {
+			// Get Export, token or not: only the download host serves the file.
+			requireMethod(method, "GET");
+			return ok(this.state.getExport(segments.get(2)));
+		}
 		if (segments.size() < 3 || !segments.get(0).equals("v1") || !segments.get(1).equals("vouchers")) {
 			throw ApiError.routeNotFound(method, rawPath);
 		}
@@ -148,6 +170,35 @@ final class EmulatorHttpHandler implements HttpHandler {
 			return Answer.NO_CONTENT;
 		}
 		throw ApiError.routeNotFound(method, rawPath);
+	}
+
+	/**
+	 * The download host: {@code GET /v1/exports/{id}?token=...} and nothing else. The
+	 * token authorizes the download. Voucherify's spec and guide also ask for the
+	 * {@code X-App-Id} and {@code X-App-Token} headers, and clients send them (NOTES
+	 * §12), but whether the token alone is enough is unverified: the headers are optional
+	 * here, and checked when sent.
+	 */
+	private Answer dispatchDownload(HttpExchange exchange) {
+		Headers headers = exchange.getRequestHeaders();
+		boolean sendsCredentials = headers.getFirst("X-App-Id") != null || headers.getFirst("X-App-Token") != null;
+		if (sendsCredentials && !authenticated(headers)) {
+			throw ApiError.unauthorized();
+		}
+		String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+		String rawPath = exchange.getRequestURI().getRawPath();
+		List<String> segments = EmulatorRequests.segments(rawPath);
+		if (!isResource(segments, "exports")) {
+			throw ApiError.routeNotFound(method, rawPath);
+		}
+		requireMethod(method, "GET");
+		String token = EmulatorRequests.query(exchange).get("token");
+		return new Answer(200, null, this.state.exportFile(segments.get(2), token));
+	}
+
+	/** Whether the path is {@code /v1/<collection>/<id>}. */
+	private static boolean isResource(List<String> segments, String collection) {
+		return segments.size() == 3 && segments.get(0).equals("v1") && segments.get(1).equals(collection);
 	}
 
 	private boolean authenticated(Headers headers) {
@@ -235,7 +286,7 @@ final class EmulatorHttpHandler implements HttpHandler {
 		}
 		InputStream body = new EmulatorRequests.LimitedInputStream(exchange.getRequestBody(),
 				MAX_CSV_BYTES + MULTIPART_OVERHEAD_BYTES);
-		List<CsvVouchers.Row> rows = null;
+		CsvVouchers.Parsed rows = null;
 		try {
 			MultipartReader multipart = new MultipartReader(body, boundary);
 			MultipartReader.Part part;
@@ -257,10 +308,10 @@ final class EmulatorHttpHandler implements HttpHandler {
 		if (rows == null) {
 			throw missingFile();
 		}
-		String asyncActionId = this.state.importRows(rows, true);
+		String asyncActionId = this.state.importCsv(rows);
 		ObjectNode answer = JsonNodeFactory.instance.objectNode();
 		answer.put("async_action_id", asyncActionId);
-		return new Answer(202, MAPPER.writeValueAsBytes(answer));
+		return new Answer(202, MAPPER.writeValueAsBytes(answer), null);
 	}
 
 	private static ApiError missingFile() {
@@ -294,17 +345,29 @@ final class EmulatorHttpHandler implements HttpHandler {
 	// Answers
 
 	private static Answer ok(ObjectNode json) {
-		return new Answer(200, MAPPER.writeValueAsBytes(json));
+		return new Answer(200, MAPPER.writeValueAsBytes(json), null);
 	}
 
 	private static Answer error(ApiError error) {
-		return new Answer(error.status(), MAPPER.writeValueAsBytes(error.json()));
+		return new Answer(error.status(), MAPPER.writeValueAsBytes(error.json()), null);
 	}
 
 	private void send(HttpExchange exchange, Answer answer) throws IOException {
 		Headers headers = exchange.getResponseHeaders();
 		headers.set("X-Rate-Limit-Limit", Integer.toString(RATE_LIMIT_PER_MINUTE));
 		headers.set("X-Rate-Limit-Remaining", Integer.toString(countCall()));
+		EmulatorState.ExportFile file = answer.file();
+		if (file != null) {
+			// The spec answers text/plain, not text/csv; the live Content-Type and its
+			// charset are unverified. Length 0: chunked, the file is written as made.
+			headers.set("Content-Type", "text/plain; charset=utf-8");
+			exchange.sendResponseHeaders(answer.status(), 0);
+			try (Writer out = new BufferedWriter(
+					new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8))) {
+				ExportCsv.write(file.fields(), file.transactions(), out);
+			}
+			return;
+		}
 		byte[] body = answer.body();
 		if (body == null) {
 			exchange.sendResponseHeaders(answer.status(), -1);
@@ -349,11 +412,22 @@ final class EmulatorHttpHandler implements HttpHandler {
 	}
 
 	/**
-	 * An answer: a status and a JSON body, or none.
+	 * An answer: a status and a JSON body, an export file, or nothing.
 	 */
-	private record Answer(int status, byte @Nullable [] body) {
+	private record Answer(int status, byte @Nullable [] body, EmulatorState.@Nullable ExportFile file) {
 
-		static final Answer NO_CONTENT = new Answer(204, null);
+		static final Answer NO_CONTENT = new Answer(204, null, null);
+
+	}
+
+	/** The emulator's hosts. */
+	enum Host {
+
+		/** The API host, Voucherify's {@code api.voucherify.io}. */
+		API,
+
+		/** The download host, Voucherify's {@code download.voucherify.io}. */
+		DOWNLOAD
 
 	}
 

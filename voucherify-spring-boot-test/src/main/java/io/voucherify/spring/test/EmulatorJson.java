@@ -11,7 +11,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The emulator's vouchers and transactions as Voucherify's JSON shows them.
+ * The emulator's vouchers, transactions, async actions and exports as Voucherify's JSON
+ * shows them.
  */
 final class EmulatorJson {
 
@@ -19,36 +20,49 @@ final class EmulatorJson {
 
 	private final String baseUrl;
 
-	EmulatorJson(String baseUrl) {
+	private final String downloadBaseUrl;
+
+	EmulatorJson(String baseUrl, String downloadBaseUrl) {
 		this.baseUrl = baseUrl;
+		this.downloadBaseUrl = downloadBaseUrl;
 	}
 
 	/**
-	 * The voucher as Voucherify shows it. Fields the spec declares non-nullable but that
-	 * have no value (campaign, category, dates, additional info) are left out rather than
-	 * sent as {@code null}.
+	 * The voucher as Voucherify shows it, key for key as the spec's get-voucher examples
+	 * do: a field without a value is an explicit {@code null} where the examples send
+	 * {@code null} ({@code campaign}, {@code category}, the dates,
+	 * {@code additional_info}, the validity fields, the
+	 * {@code gift}/{@code loyalty_card}/{@code discount} that do not fit the type,
+	 * {@code redemption.quantity}), although the spec does not mark them nullable, and
+	 * left out where the examples leave it out ({@code categories} of a voucher without a
+	 * category, {@code holder_id}, {@code validity_hours}, {@code referrer_id}).
 	 */
 	ObjectNode voucher(VoucherEntry entry, @Nullable Category category) {
 		ObjectNode voucher = NODES.objectNode();
 		voucher.put("id", entry.id);
 		voucher.put("code", entry.code);
-		putIfPresent(voucher, "campaign", entry.campaign);
-		putIfPresent(voucher, "campaign_id", entry.campaignId);
-		ArrayNode categoriesArray = NODES.arrayNode();
+		putOrNull(voucher, "campaign", entry.campaign);
+		putOrNull(voucher, "campaign_id", entry.campaignId);
 		if (category != null) {
 			voucher.put("category", category.name());
 			voucher.put("category_id", category.id());
-			ObjectNode categoryJson = categoriesArray.addObject();
+			ObjectNode categoryJson = voucher.putArray("categories").addObject();
 			categoryJson.put("id", category.id());
 			categoryJson.put("name", category.name());
 			categoryJson.put("hierarchy", 0);
 			categoryJson.put("created_at", Timestamps.format(category.createdAt()));
 			categoryJson.put("object", "category");
 		}
-		voucher.set("categories", categoriesArray);
+		else {
+			voucher.putNull("category");
+			voucher.putNull("category_id");
+		}
 		voucher.put("type", entry.type);
 		if (entry.discount != null) {
 			voucher.set("discount", entry.discount.deepCopy());
+		}
+		else {
+			voucher.putNull("discount");
 		}
 		if (entry.isGiftCard()) {
 			ObjectNode gift = voucher.putObject("gift");
@@ -56,19 +70,24 @@ final class EmulatorJson {
 			gift.put("balance", entry.giftBalance);
 			gift.put("effect", entry.giftEffect);
 		}
+		else {
+			voucher.putNull("gift");
+		}
 		if (entry.isLoyaltyCard()) {
 			ObjectNode loyaltyCard = voucher.putObject("loyalty_card");
 			loyaltyCard.put("points", entry.loyaltyPoints);
 			loyaltyCard.put("balance", entry.loyaltyBalance);
 		}
-		if (entry.startDate != null) {
-			voucher.put("start_date", Timestamps.format(entry.startDate));
+		else {
+			voucher.putNull("loyalty_card");
 		}
-		if (entry.expirationDate != null) {
-			voucher.put("expiration_date", Timestamps.format(entry.expirationDate));
-		}
+		putOrNull(voucher, "start_date", entry.startDate);
+		putOrNull(voucher, "expiration_date", entry.expirationDate);
+		// Validity timeframes and days are not emulated: every voucher is valid all week.
+		voucher.putNull("validity_timeframe");
+		voucher.putNull("validity_day_of_week");
 		voucher.put("active", entry.active);
-		putIfPresent(voucher, "additional_info", entry.additionalInfo);
+		putOrNull(voucher, "additional_info", entry.additionalInfo);
 		voucher.set("metadata", entry.metadata.deepCopy());
 		ObjectNode assets = voucher.putObject("assets");
 		ObjectNode qr = assets.putObject("qr");
@@ -82,7 +101,9 @@ final class EmulatorJson {
 		if (entry.updatedAt != null) {
 			voucher.put("updated_at", Timestamps.format(entry.updatedAt));
 		}
-		putIfPresent(voucher, "holder_id", entry.holderId);
+		if (entry.holderId != null) {
+			voucher.put("holder_id", entry.holderId);
+		}
 		ObjectNode rules = voucher.putObject("validation_rules_assignments");
 		rules.put("object", "list");
 		rules.put("data_ref", "data");
@@ -92,6 +113,9 @@ final class EmulatorJson {
 		ObjectNode redemption = voucher.putObject("redemption");
 		if (entry.redemptionQuantity != null) {
 			redemption.put("quantity", entry.redemptionQuantity);
+		}
+		else {
+			redemption.putNull("quantity");
 		}
 		redemption.put("redeemed_quantity", entry.redeemedQuantity);
 		if (entry.isGiftCard()) {
@@ -111,31 +135,103 @@ final class EmulatorJson {
 	}
 
 	/**
-	 * The export Voucherify schedules for a voucher's transactions.
-	 * @param code the voucher's code
-	 * @param order the export's order, if given
-	 * @param fields the export's fields, if given
+	 * An export of a voucher's transactions. Once done, {@code result.url} points at the
+	 * download host, with the export's token, as Voucherify's points at
+	 * {@code download.voucherify.io}.
+	 * @param export the export
+	 * @param status its status
 	 */
-	static ObjectNode export(String code, @Nullable String order, @Nullable List<String> fields) {
-		ObjectNode export = NODES.objectNode();
-		export.put("id", Ids.exportId());
-		export.put("object", "export");
-		export.put("created_at", Timestamps.format(Timestamps.now()));
-		export.put("status", "SCHEDULED");
-		export.put("channel", "API");
-		export.put("exported_object", "voucher_transactions");
-		ObjectNode parameters = export.putObject("parameters");
-		if (order != null) {
-			parameters.put("order", order);
+	ObjectNode export(ExportEntry export, String status) {
+		ObjectNode json = NODES.objectNode();
+		json.put("id", export.id);
+		json.put("object", "export");
+		json.put("created_at", Timestamps.format(export.timing().createdAt()));
+		json.put("status", status);
+		json.put("channel", "API");
+		json.put("exported_object", "voucher_transactions");
+		ObjectNode parameters = json.putObject("parameters");
+		if (export.order != null) {
+			parameters.put("order", export.order);
 		}
-		if (fields != null) {
+		if (export.fields != null) {
 			ArrayNode array = parameters.putArray("fields");
-			fields.forEach(array::add);
+			export.fields.forEach(array::add);
 		}
-		parameters.putObject("filters").putObject("voucher_id").putObject("conditions").putArray("$in").add(code);
-		export.putNull("result");
-		export.putNull("user_id");
-		return export;
+		parameters.putObject("filters")
+			.putObject("voucher_id")
+			.putObject("conditions")
+			.putArray("$in")
+			.add(export.voucherCode);
+		if (status.equals("DONE") && export.token != null) {
+			json.putObject("result")
+				.put("url", this.downloadBaseUrl + "/v1/exports/" + export.id + "?token=" + export.token);
+		}
+		else {
+			json.putNull("result");
+		}
+		json.putNull("user_id");
+		return json;
+	}
+
+	/**
+	 * An import's async action, in the key order of the spec's example. {@code result}
+	 * and {@code processing_time} appear once it is done: no source shows what an
+	 * unfinished action has for them. There is no {@code operation_status}: the spec's
+	 * {@code VOUCHERS.IMPORT_CSV} example has none (it shows one only on bulk and
+	 * metadata updates), although the SDKs' live tests read one on campaign imports.
+	 * @param action the action
+	 * @param now the time, which decides its status
+	 */
+	static ObjectNode asyncAction(AsyncActionEntry action, Instant now) {
+		JobTiming timing = action.timing();
+		JobTiming.Phase phase = timing.phase(now);
+		ObjectNode json = NODES.objectNode();
+		json.put("id", action.id);
+		json.put("type", AsyncActionEntry.VOUCHERS_IMPORT_CSV);
+		json.put("status", switch (phase) {
+			case QUEUED -> "ENQUEUED";
+			case RUNNING -> "IN_PROGRESS";
+			case DONE -> "DONE";
+		});
+		if (phase == JobTiming.Phase.DONE && action.result != null) {
+			json.set("result", action.result.deepCopy());
+		}
+		json.put("created_at", Timestamps.format(timing.createdAt()));
+		Instant updatedAt = switch (phase) {
+			case QUEUED -> timing.createdAt();
+			case RUNNING -> now;
+			case DONE -> timing.dueAt();
+		};
+		json.put("updated_at", Timestamps.format(updatedAt));
+		json.put("request_id", action.requestId);
+		json.put("progress", timing.progress(now));
+		if (phase == JobTiming.Phase.DONE) {
+			json.put("processing_time", timing.processingMillis());
+		}
+		json.put("object", "async_action");
+		return json;
+	}
+
+	/**
+	 * The {@code result} of a finished import, shaped like the spec's example.
+	 * @param doneCount the rows imported (vouchers created or updated)
+	 * @param failures the rows that failed, in file order
+	 */
+	static ObjectNode importResult(int doneCount, List<CsvVouchers.Failure> failures) {
+		ObjectNode result = NODES.objectNode();
+		result.put("message", doneCount + " voucher(s) imported successfully, " + failures.size() + " failed.");
+		ArrayNode failed = result.putArray("failed");
+		for (CsvVouchers.Failure failure : failures) {
+			ObjectNode item = failed.addObject();
+			if (failure.code() != null) {
+				item.put("code", failure.code());
+			}
+			item.put("row", failure.row());
+			item.put("reason", failure.reason());
+		}
+		result.put("done_count", doneCount);
+		result.put("failed_count", failures.size());
+		return result;
 	}
 
 	/**
@@ -170,12 +266,6 @@ final class EmulatorJson {
 		return json;
 	}
 
-	private static void putIfPresent(ObjectNode json, String name, @Nullable String value) {
-		if (value != null) {
-			json.put(name, value);
-		}
-	}
-
 	private static void putOrNull(ObjectNode json, String name, @Nullable String value) {
 		if (value != null) {
 			json.put(name, value);
@@ -183,6 +273,10 @@ final class EmulatorJson {
 		else {
 			json.putNull(name);
 		}
+	}
+
+	private static void putOrNull(ObjectNode json, String name, @Nullable Instant value) {
+		putOrNull(json, name, (value != null) ? Timestamps.format(value) : null);
 	}
 
 	/**

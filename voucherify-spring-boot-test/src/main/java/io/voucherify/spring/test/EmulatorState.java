@@ -1,13 +1,20 @@
 package io.voucherify.spring.test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 
 import io.voucherify.spring.test.VoucherEntry.TransactionEntry;
@@ -17,10 +24,15 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The emulator's data and the semantics of the nine operations, built from Voucherify's
- * OpenAPI spec. Every method holds one lock, so each operation is atomic and the state is
- * safe to use from the HTTP threads and the test thread at once. Answers are JSON trees
- * built here, never the client's model classes.
+ * The emulator's data and the semantics of the nine operations and of the background jobs
+ * that follow them (an import's async action, an export), built from Voucherify's OpenAPI
+ * specs. Every method holds one lock, so each operation is atomic and the state is safe
+ * to use from the HTTP threads and the test thread at once. Answers are JSON trees built
+ * here, never the client's model classes.
+ * <p>
+ * Jobs run on the clock, not on threads: every method first completes, in order, each job
+ * whose time has come ({@link #tick()}), so an import's vouchers appear, and an export's
+ * snapshot is taken, exactly once, at the job's due time, whichever call comes next.
  */
 final class EmulatorState {
 
@@ -29,6 +41,10 @@ final class EmulatorState {
 	private final Object lock = new Object();
 
 	private final EmulatorJson json;
+
+	private final Clock clock;
+
+	private final Duration jobDuration;
 
 	/** Every voucher whose code is taken, those in the bin included. */
 	private final Map<String, VoucherEntry> byCode = new HashMap<>();
@@ -39,20 +55,38 @@ final class EmulatorState {
 
 	private final List<String> csvImports = new ArrayList<>();
 
+	private final Map<String, AsyncActionEntry> asyncActions = new HashMap<>();
+
+	private final Map<String, ExportEntry> exports = new HashMap<>();
+
+	/**
+	 * Jobs not done yet, in creation order. Every job takes the same duration, so this is
+	 * also the order in which they fall due.
+	 */
+	private final Queue<JobTiming.Job> pendingJobs = new ArrayDeque<>();
+
 	/** Transaction ids are hexadecimal and increasing, so they sort by creation. */
 	private long transactionSequence = System.currentTimeMillis() * 1_000_000L;
 
 	private Instant lastTransactionAt = Instant.EPOCH;
 
-	EmulatorState(String baseUrl) {
-		this.json = new EmulatorJson(baseUrl);
+	/**
+	 * @param baseUrl the API host's base URL
+	 * @param downloadBaseUrl the download host's base URL
+	 * @param jobDuration how long a background job takes
+	 * @param clock the clock that times jobs and stamps changes
+	 */
+	EmulatorState(String baseUrl, String downloadBaseUrl, Duration jobDuration, Clock clock) {
+		this.json = new EmulatorJson(baseUrl, downloadBaseUrl);
+		this.jobDuration = jobDuration;
+		this.clock = clock;
 	}
 
 	// Seeding and inspection
 
 	EmulatedVoucher add(VoucherDraft draft) {
 		synchronized (this.lock) {
-			addAll(List.of(draft), List.of());
+			addAll(List.of(draft), List.of(), tick());
 			return this.byCode.get(draft.code).snapshot();
 		}
 	}
@@ -64,43 +98,30 @@ final class EmulatorState {
 	 */
 	void addAll(List<VoucherDraft> drafts, List<Map.Entry<String, String>> sessions) {
 		synchronized (this.lock) {
-			Set<String> codes = new HashSet<>();
-			Set<String> ids = new HashSet<>();
-			for (VoucherDraft draft : drafts) {
-				if (this.byCode.containsKey(draft.code) || !codes.add(draft.code)) {
-					throw new IllegalStateException("A voucher with code '" + draft.code + "' already exists");
-				}
-				if (draft.id != null && (this.byId.containsKey(draft.id) || !ids.add(draft.id))) {
-					throw new IllegalStateException("A voucher with id '" + draft.id + "' already exists");
-				}
+			addAll(drafts, sessions, tick());
+		}
+	}
+
+	/**
+	 * Import the rows of a CSV seed file at once, all or none.
+	 * @param parsed the file's rows
+	 * @return the rows that cannot be imported, in file order; if there are any, nothing
+	 * was imported
+	 */
+	List<CsvVouchers.Failure> importSeed(CsvVouchers.Parsed parsed) {
+		synchronized (this.lock) {
+			Instant now = tick();
+			ImportPlan plan = plan(parsed);
+			if (plan.failures().isEmpty()) {
+				apply(plan, now);
 			}
-			for (Map.Entry<String, String> session : sessions) {
-				if (!codes.contains(session.getKey()) && live(session.getKey()) == null) {
-					throw new IllegalArgumentException(
-							"Cannot seed session '" + session.getValue() + "': no voucher '" + session.getKey() + "'");
-				}
-			}
-			Instant now = Timestamps.now();
-			for (VoucherDraft draft : drafts) {
-				String id = (draft.id != null) ? draft.id : Ids.voucherId();
-				VoucherEntry entry = new VoucherEntry(id, draft, (draft.createdAt != null) ? draft.createdAt : now);
-				if (entry.category != null) {
-					category(entry.category, now);
-				}
-				this.byCode.put(entry.code, entry);
-				this.byId.put(entry.id, entry);
-			}
-			for (Map.Entry<String, String> session : sessions) {
-				VoucherEntry entry = live(session.getKey());
-				if (entry != null) {
-					entry.sessions.add(session.getValue());
-				}
-			}
+			return plan.failures();
 		}
 	}
 
 	void addSession(String code, String sessionKey) {
 		synchronized (this.lock) {
+			tick();
 			VoucherEntry entry = live(code);
 			if (entry == null) {
 				throw new IllegalArgumentException("No voucher '" + code + "' to hold session '" + sessionKey + "'");
@@ -111,6 +132,7 @@ final class EmulatorState {
 
 	Optional<EmulatedVoucher> voucher(String code) {
 		synchronized (this.lock) {
+			tick();
 			VoucherEntry entry = find(code);
 			return (entry != null) ? Optional.of(entry.snapshot()) : Optional.empty();
 		}
@@ -118,6 +140,7 @@ final class EmulatorState {
 
 	List<EmulatedTransaction> transactions(String code) {
 		synchronized (this.lock) {
+			tick();
 			VoucherEntry entry = find(code);
 			if (entry == null) {
 				return List.of();
@@ -135,12 +158,16 @@ final class EmulatorState {
 		}
 	}
 
+	/** Forget every voucher, category, import, async action and export. */
 	void clear() {
 		synchronized (this.lock) {
 			this.byCode.clear();
 			this.byId.clear();
 			this.categories.clear();
 			this.csvImports.clear();
+			this.asyncActions.clear();
+			this.exports.clear();
+			this.pendingJobs.clear();
 		}
 	}
 
@@ -148,21 +175,24 @@ final class EmulatorState {
 
 	ObjectNode getVoucher(String code) {
 		synchronized (this.lock) {
+			tick();
 			return voucherJson(require(code));
 		}
 	}
 
 	ObjectNode setActive(String code, boolean active) {
 		synchronized (this.lock) {
+			Instant now = tick();
 			VoucherEntry entry = require(code);
 			entry.active = active;
-			entry.updatedAt = Timestamps.now();
+			entry.updatedAt = now;
 			return voucherJson(entry);
 		}
 	}
 
 	void delete(String code, boolean force) {
 		synchronized (this.lock) {
+			Instant now = tick();
 			VoucherEntry entry = require(code);
 			if (force) {
 				// Gone for good: the code is free again.
@@ -172,7 +202,7 @@ final class EmulatorState {
 			else {
 				// In the bin: not found by the API, but the code stays taken.
 				entry.deleted = true;
-				entry.updatedAt = Timestamps.now();
+				entry.updatedAt = now;
 			}
 		}
 	}
@@ -180,6 +210,7 @@ final class EmulatorState {
 	ObjectNode updateBalance(String code, long amount, @Nullable String sourceId, @Nullable String reason,
 			String source) {
 		synchronized (this.lock) {
+			Instant now = transactionTime(tick());
 			VoucherEntry entry = require(code);
 			long total;
 			long balance;
@@ -217,7 +248,6 @@ final class EmulatorState {
 				throw ApiError.invalidBalanceParams("Voucher " + entry.code + " is a " + entry.type
 						+ ": only gift cards and loyalty cards have a balance");
 			}
-			Instant now = transactionTime();
 			entry.updatedAt = now;
 			this.transactionSequence++;
 			String id = "vtx_" + String.format("%018x", this.transactionSequence);
@@ -239,6 +269,7 @@ final class EmulatorState {
 
 	ObjectNode listTransactions(String code, ListTransactionsQuery query) {
 		synchronized (this.lock) {
+			tick();
 			VoucherEntry entry = require(code);
 			List<TransactionEntry> ordered = new ArrayList<>(entry.transactions);
 			if (!query.ascending()) {
@@ -267,67 +298,91 @@ final class EmulatorState {
 		}
 	}
 
+	/**
+	 * Schedule an export of a voucher's transactions.
+	 * @return the export as Create Export answers it: {@code SCHEDULED}, even when the
+	 * emulator's jobs take no time and it is already done
+	 */
 	ObjectNode export(String code, @Nullable String order, @Nullable List<String> fields) {
-		String voucherCode;
 		synchronized (this.lock) {
-			voucherCode = require(code).code;
+			Instant now = tick();
+			VoucherEntry voucher = require(code);
+			ExportEntry export = new ExportEntry(Ids.exportId(), new JobTiming(now, this.jobDuration), voucher.code,
+					voucher.id, order, fields);
+			this.exports.put(export.id, export);
+			this.pendingJobs.add(export);
+			ObjectNode answer = this.json.export(export, "SCHEDULED");
+			settle(now);
+			return answer;
 		}
-		return EmulatorJson.export(voucherCode, order, fields);
+	}
+
+	ObjectNode getExport(String id) {
+		synchronized (this.lock) {
+			Instant now = tick();
+			ExportEntry export = requireExport(id);
+			String status = switch (export.timing().phase(now)) {
+				case QUEUED -> "SCHEDULED";
+				case RUNNING -> "IN_PROGRESS";
+				case DONE -> "DONE";
+			};
+			return this.json.export(export, status);
+		}
 	}
 
 	/**
-	 * Apply the rows of a CSV import, all or none: new codes create vouchers, codes of
-	 * live vouchers update their {@code active} flag and category (what Voucherify
-	 * updates on a re-upload), codes of vouchers in the bin are refused.
-	 * @param rows the parsed rows
-	 * @param record whether to record the import as received through the API
-	 * @return the id of the import's asynchronous action
+	 * The file of a finished export, for the download host.
+	 * @param id the export's id
+	 * @param token the {@code token} query parameter
+	 * @return the file's columns and rows
+	 * @throws ApiError 404 if there is no such export, 401 if the token is not the one of
+	 * its {@code result.url} (there is none before the export is done)
 	 */
-	String importRows(List<CsvVouchers.Row> rows, boolean record) {
+	ExportFile exportFile(String id, @Nullable String token) {
 		synchronized (this.lock) {
-			List<VoucherDraft> creations = new ArrayList<>();
-			List<Map.Entry<VoucherEntry, CsvVouchers.Row>> updates = new ArrayList<>();
-			for (CsvVouchers.Row row : rows) {
-				VoucherEntry existing = this.byCode.get(row.code());
-				if (existing == null) {
-					creations.add(row.toDraft());
-				}
-				else if (existing.deleted) {
-					throw ApiError.duplicateFound("Line " + row.line() + ": code " + row.code()
-							+ " belongs to a deleted voucher in the bin; delete it with force=true to reuse the code");
-				}
-				else if (row.type() != null && !row.type().equals(existing.type)) {
-					throw ApiError.invalidPayload("Line " + row.line() + ": voucher " + row.code() + " is a "
-							+ existing.type + " and cannot be re-imported as a " + row.type());
-				}
-				else {
-					updates.add(Map.entry(existing, row));
-				}
+			tick();
+			ExportEntry export = requireExport(id);
+			if (export.token == null || token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+					export.token.getBytes(StandardCharsets.UTF_8))) {
+				throw ApiError.unauthorized();
 			}
-			addAll(creations, List.of());
-			Instant now = Timestamps.now();
-			for (Map.Entry<VoucherEntry, CsvVouchers.Row> update : updates) {
-				VoucherEntry entry = update.getKey();
-				CsvVouchers.Row row = update.getValue();
-				if (row.active() != null) {
-					entry.active = row.active();
-				}
-				if (row.category() != null) {
-					entry.category = row.category();
-					category(row.category(), now);
-				}
-				entry.updatedAt = now;
+			return new ExportFile((export.fields != null) ? export.fields : ExportCsv.DEFAULT_FIELDS, export.rows);
+		}
+	}
+
+	/**
+	 * Start an import: its rows are applied when its async action is done, at once if the
+	 * emulator's jobs take no time (then before the {@code 202} is sent).
+	 * @param parsed the file's rows
+	 * @return the id of the import's async action
+	 */
+	String importCsv(CsvVouchers.Parsed parsed) {
+		synchronized (this.lock) {
+			Instant now = tick();
+			AsyncActionEntry action = new AsyncActionEntry(Ids.asyncActionId(), new JobTiming(now, this.jobDuration),
+					parsed);
+			this.asyncActions.put(action.id, action);
+			this.csvImports.add(action.id);
+			this.pendingJobs.add(action);
+			settle(now);
+			return action.id;
+		}
+	}
+
+	ObjectNode getAsyncAction(String id) {
+		synchronized (this.lock) {
+			Instant now = tick();
+			AsyncActionEntry action = this.asyncActions.get(id);
+			if (action == null) {
+				throw ApiError.asyncActionNotFound(id);
 			}
-			String id = Ids.asyncActionId();
-			if (record) {
-				this.csvImports.add(id);
-			}
-			return id;
+			return EmulatorJson.asyncAction(action, now);
 		}
 	}
 
 	void releaseSession(String code, String sessionKey) {
 		synchronized (this.lock) {
+			tick();
 			VoucherEntry entry = require(code);
 			if (!entry.sessions.remove(sessionKey)) {
 				throw ApiError.sessionNotFound(sessionKey);
@@ -336,6 +391,153 @@ final class EmulatorState {
 	}
 
 	// Helpers, called with the lock held
+
+	/**
+	 * Now, once every job due by now is done: what each operation sees first.
+	 */
+	private Instant tick() {
+		Instant now = Timestamps.now(this.clock);
+		settle(now);
+		return now;
+	}
+
+	/** Complete, in the order they fall due, the jobs due by {@code now}. */
+	private void settle(Instant now) {
+		JobTiming.Job job;
+		while ((job = this.pendingJobs.peek()) != null && !job.timing().dueAt().isAfter(now)) {
+			this.pendingJobs.remove();
+			if (job instanceof AsyncActionEntry action) {
+				complete(action);
+			}
+			else if (job instanceof ExportEntry export) {
+				complete(export);
+			}
+		}
+	}
+
+	/** Apply an import's rows, as of its due time, and keep its result. */
+	private void complete(AsyncActionEntry action) {
+		CsvVouchers.Parsed rows = action.rows;
+		if (rows == null) {
+			return;
+		}
+		ImportPlan plan = plan(rows);
+		apply(plan, action.timing().dueAt());
+		action.result = EmulatorJson.importResult(plan.doneCount(), plan.failures());
+		action.rows = null;
+	}
+
+	/**
+	 * Take the export's snapshot: the voucher's transactions as of its due time (every
+	 * later one is made after this runs), in the export's order, and issue its token.
+	 */
+	private void complete(ExportEntry export) {
+		VoucherEntry voucher = this.byId.get(export.voucherId);
+		List<ObjectNode> rows = new ArrayList<>();
+		if (voucher != null) {
+			voucher.transactions.forEach((tx) -> rows.add(EmulatorJson.transaction(voucher, tx)));
+		}
+		if (!export.ascending()) {
+			Collections.reverse(rows);
+		}
+		export.rows = List.copyOf(rows);
+		export.token = Ids.downloadToken();
+	}
+
+	/**
+	 * What an import does, decided against the current vouchers: new codes create
+	 * vouchers, codes of live vouchers update them, and the other rows fail.
+	 */
+	private ImportPlan plan(CsvVouchers.Parsed parsed) {
+		List<VoucherDraft> creations = new ArrayList<>();
+		List<CsvVouchers.Row> updates = new ArrayList<>();
+		List<CsvVouchers.Failure> failures = new ArrayList<>(parsed.failures());
+		for (CsvVouchers.Row row : parsed.rows()) {
+			VoucherEntry existing = this.byCode.get(row.code());
+			if (existing == null) {
+				try {
+					creations.add(row.toDraft());
+				}
+				catch (CsvVouchers.RowException ex) {
+					failures.add(row.failure(ex.getMessage()));
+				}
+			}
+			else if (existing.deleted) {
+				failures.add(row.failure("Code " + row.code()
+						+ " belongs to a deleted voucher in the bin; delete it with force=true to reuse the code"));
+			}
+			else if (row.type() != null && !row.type().equals(existing.type)) {
+				failures.add(row.failure("Voucher " + row.code() + " is a " + existing.type
+						+ " and cannot be re-imported as a " + row.type()));
+			}
+			else {
+				updates.add(row);
+			}
+		}
+		failures.sort(Comparator.comparingInt(CsvVouchers.Failure::row));
+		return new ImportPlan(creations, updates, List.copyOf(failures));
+	}
+
+	/**
+	 * Apply an import's plan. A re-uploaded code updates its voucher's {@code active}
+	 * flag and category, what Voucherify's import guides say a re-upload updates.
+	 */
+	private void apply(ImportPlan plan, Instant at) {
+		addAll(plan.creations(), List.of(), at);
+		for (CsvVouchers.Row row : plan.updates()) {
+			VoucherEntry entry = this.byCode.get(row.code());
+			if (row.active() != null) {
+				entry.active = row.active();
+			}
+			if (row.category() != null) {
+				entry.category = row.category();
+				category(row.category(), at);
+			}
+			entry.updatedAt = at;
+		}
+	}
+
+	private void addAll(List<VoucherDraft> drafts, List<Map.Entry<String, String>> sessions, Instant now) {
+		Set<String> codes = new HashSet<>();
+		Set<String> ids = new HashSet<>();
+		for (VoucherDraft draft : drafts) {
+			if (this.byCode.containsKey(draft.code) || !codes.add(draft.code)) {
+				throw new IllegalStateException("A voucher with code '" + draft.code + "' already exists");
+			}
+			if (draft.id != null && (this.byId.containsKey(draft.id) || !ids.add(draft.id))) {
+				throw new IllegalStateException("A voucher with id '" + draft.id + "' already exists");
+			}
+		}
+		for (Map.Entry<String, String> session : sessions) {
+			if (!codes.contains(session.getKey()) && live(session.getKey()) == null) {
+				throw new IllegalArgumentException(
+						"Cannot seed session '" + session.getValue() + "': no voucher '" + session.getKey() + "'");
+			}
+		}
+		for (VoucherDraft draft : drafts) {
+			String id = (draft.id != null) ? draft.id : Ids.voucherId();
+			VoucherEntry entry = new VoucherEntry(id, draft, (draft.createdAt != null) ? draft.createdAt : now);
+			if (entry.category != null) {
+				category(entry.category, now);
+			}
+			this.byCode.put(entry.code, entry);
+			this.byId.put(entry.id, entry);
+		}
+		for (Map.Entry<String, String> session : sessions) {
+			VoucherEntry entry = live(session.getKey());
+			if (entry != null) {
+				entry.sessions.add(session.getValue());
+			}
+		}
+	}
+
+	private ExportEntry requireExport(String id) {
+		ExportEntry export = this.exports.get(id);
+		if (export == null) {
+			throw ApiError.exportNotFound(id);
+		}
+		return export;
+	}
 
 	/** A voucher by code, or by id ({@code v_...}) as Voucherify allows; bin included. */
 	private @Nullable VoucherEntry find(String codeOrId) {
@@ -370,8 +572,7 @@ final class EmulatorState {
 	}
 
 	/** Now, but never before the previous transaction: created_at follows the ids. */
-	private Instant transactionTime() {
-		Instant now = Timestamps.now();
+	private Instant transactionTime(Instant now) {
 		if (now.isBefore(this.lastTransactionAt)) {
 			now = this.lastTransactionAt;
 		}
@@ -381,6 +582,32 @@ final class EmulatorState {
 
 	private ObjectNode voucherJson(VoucherEntry entry) {
 		return this.json.voucher(entry, (entry.category != null) ? category(entry.category, entry.createdAt) : null);
+	}
+
+	/**
+	 * What an import does.
+	 *
+	 * @param creations the vouchers to create
+	 * @param updates the rows that update a live voucher
+	 * @param failures the rows that fail, in file order
+	 */
+	private record ImportPlan(List<VoucherDraft> creations, List<CsvVouchers.Row> updates,
+			List<CsvVouchers.Failure> failures) {
+
+		int doneCount() {
+			return this.creations.size() + this.updates.size();
+		}
+
+	}
+
+	/**
+	 * The file of a finished export.
+	 *
+	 * @param fields its columns
+	 * @param transactions its rows: transactions as the API lists them
+	 */
+	record ExportFile(List<String> fields, List<ObjectNode> transactions) {
+
 	}
 
 }

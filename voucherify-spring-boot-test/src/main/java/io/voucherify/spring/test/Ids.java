@@ -1,5 +1,6 @@
 package io.voucherify.spring.test;
 
+import java.security.SecureRandom;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -7,6 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code exp_...} for exports, hexadecimal ids for async actions and request ids.
  */
 final class Ids {
+
+	/** Download tokens authorize a download, so they must not be guessable. */
+	private static final SecureRandom TOKENS = new SecureRandom();
 
 	private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 		.toCharArray();
@@ -30,6 +34,23 @@ final class Ids {
 
 	static String requestId() {
 		return "v-" + hex(18);
+	}
+
+	/**
+	 * The id of the request that created an async action. In Voucherify's example the two
+	 * share their leading (time-based) digits: {@code aa_0c555db3d697b643e1} was created
+	 * by {@code v-0c555db3ba8b0f0767}.
+	 */
+	static String requestIdOf(String asyncActionId) {
+		return "v-" + asyncActionId.substring(3, 11) + hex(10);
+	}
+
+	static String downloadToken() {
+		char[] chars = new char[32];
+		for (int i = 0; i < chars.length; i++) {
+			chars[i] = ALPHANUMERIC[TOKENS.nextInt(ALPHANUMERIC.length)];
+		}
+		return new String(chars);
 	}
 
 	static String categoryId() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -50,16 +51,28 @@ final class SeedFiles {
 				loadJson(state, in, description);
 			}
 			else {
-				try {
-					state.importRows(CsvVouchers.read(in), false);
-				}
-				catch (ApiError ex) {
-					throw new IllegalArgumentException("Invalid CSV seed " + description + ": " + ex.details(), ex);
-				}
+				loadCsv(state, in, description);
 			}
 		}
 		catch (IOException ex) {
 			throw new IllegalArgumentException("Cannot read seed " + description + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** A CSV seed loads all or nothing, like a JSON one: any bad row fails the seed. */
+	private static void loadCsv(EmulatorState state, InputStream in, String description) throws IOException {
+		List<CsvVouchers.Failure> failures;
+		try {
+			failures = state.importSeed(CsvVouchers.read(in));
+		}
+		catch (ApiError ex) {
+			throw new IllegalArgumentException("Invalid CSV seed " + description + ": " + ex.details(), ex);
+		}
+		if (!failures.isEmpty()) {
+			throw new IllegalArgumentException("Invalid CSV seed " + description + ": " + failures.stream()
+				.map((failure) -> "row " + failure.row() + ((failure.code() != null) ? " (" + failure.code() + ")" : "")
+						+ ": " + failure.reason())
+				.collect(Collectors.joining("; ")));
 		}
 	}
 
@@ -189,6 +202,7 @@ final class SeedFiles {
 		draft.startDate = date(json, "start_date", code);
 		draft.expirationDate = date(json, "expiration_date", code);
 		draft.createdAt = date(json, "created_at", code);
+		draft.updatedAt = date(json, "updated_at", code);
 		if (json.hasNonNull("active")) {
 			if (!json.get("active").isBoolean()) {
 				throw new IllegalArgumentException("voucher '" + code + "': active must be true or false");

@@ -1,5 +1,6 @@
 package io.voucherify.spring.test;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,8 +36,9 @@ final class Timestamps {
 		return FORMAT.format(instant);
 	}
 
-	static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	/** The clock's instant, to the millisecond as Voucherify writes it. */
+	static Instant now(Clock clock) {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	/**

@@ -50,6 +50,8 @@ final class VoucherDraft {
 
 	@Nullable Instant createdAt;
 
+	@Nullable Instant updatedAt;
+
 	boolean active = true;
 
 	@Nullable String additionalInfo;

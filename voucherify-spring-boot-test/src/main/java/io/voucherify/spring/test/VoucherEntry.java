@@ -105,6 +105,7 @@ final class VoucherEntry {
 		this.loyaltyPoints = draft.loyaltyPoints;
 		this.loyaltyBalance = draft.loyaltyBalance;
 		this.active = draft.active;
+		this.updatedAt = draft.updatedAt;
 		this.metadata = draft.metadata.deepCopy();
 		this.sessions.addAll(draft.sessions);
 	}

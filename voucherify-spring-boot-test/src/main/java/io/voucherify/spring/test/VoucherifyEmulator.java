@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,8 +26,10 @@ import org.springframework.core.io.Resource;
 
 /**
  * A local, in-memory Voucherify: a real HTTP server on {@code 127.0.0.1} that answers the
- * nine operations of the Vouchers API with Voucherify's semantics, as its OpenAPI spec
- * describes them. Thread-safe; start one per test class or application context and
+ * nine operations of the Vouchers API, and Get Async Action and Get Export that follow
+ * their background jobs, with Voucherify's semantics, as its OpenAPI specs describe them;
+ * and a second server, its {@linkplain #downloadBaseUrl() download host}, that serves the
+ * exported files. Thread-safe; start one per test class or application context and
  * {@linkplain #close() close} it when done. <pre class="code">
  * try (VoucherifyEmulator emulator = VoucherifyEmulator.start()) {
  *     emulator.createGiftCard("GIFT-1", 5000);
@@ -41,8 +45,9 @@ import org.springframework.core.io.Resource;
  * <p>
  * Requests must carry the emulator's {@code X-App-Id} and {@code X-App-Token}; codes in
  * paths are matched exactly as sent (case kept) after strict percent-decoding; a code may
- * also be a voucher's id ({@code v_...}). See the module's README for what is not
- * emulated.
+ * also be a voucher's id ({@code v_...}). A CSV import and an export are background jobs
+ * that take the {@linkplain VoucherifyEmulatorBuilder#jobDuration(Duration) job
+ * duration}, none by default. See the module's README for what is not emulated.
  *
  * @since 0.1.0
  */
@@ -74,42 +79,65 @@ public final class VoucherifyEmulator implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final HttpServer downloadServer;
+
 	private final ExecutorService executor;
 
 	private final EmulatorState state;
 
 	private final String baseUrl;
 
+	private final String downloadBaseUrl;
+
 	private final VoucherifyConnectionDetails connectionDetails;
 
 	private volatile boolean running;
 
-	VoucherifyEmulator(String appId, String secretKey, int port, List<Resource> seeds) {
+	VoucherifyEmulator(String appId, String secretKey, int port, List<Resource> seeds, Duration jobDuration,
+			Clock clock) {
 		this.appId = appId;
 		this.secretKey = secretKey;
 		this.seeds = List.copyOf(seeds);
+		this.server = bind(port);
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+			this.downloadServer = bind(0);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start the Voucherify emulator on 127.0.0.1:" + port, ex);
+		catch (UncheckedIOException ex) {
+			this.server.stop(0);
+			throw ex;
 		}
 		this.baseUrl = "http://127.0.0.1:" + this.server.getAddress().getPort();
-		this.state = new EmulatorState(this.baseUrl);
+		this.downloadBaseUrl = "http://127.0.0.1:" + this.downloadServer.getAddress().getPort();
+		this.state = new EmulatorState(this.baseUrl, this.downloadBaseUrl, jobDuration, clock);
 		this.connectionDetails = new EmulatorConnectionDetails(this.baseUrl, this.appId, this.secretKey);
 		try {
 			loadSeeds();
 		}
 		catch (RuntimeException ex) {
 			this.server.stop(0);
+			this.downloadServer.stop(0);
 			throw ex;
 		}
-		this.server.createContext("/", new EmulatorHttpHandler(this.state, this.appId, this.secretKey));
+		EmulatorHttpHandler handler = new EmulatorHttpHandler(this.state, this.appId, this.secretKey);
+		this.server.createContext("/", handler.handler(EmulatorHttpHandler.Host.API));
+		this.downloadServer.createContext("/", handler.handler(EmulatorHttpHandler.Host.DOWNLOAD));
+		// One pool serves both hosts: downloads are rare next to API calls.
 		this.executor = Executors.newFixedThreadPool(8, new EmulatorThreads(INSTANCES.incrementAndGet()));
 		this.server.setExecutor(this.executor);
+		this.downloadServer.setExecutor(this.executor);
 		this.server.start();
+		this.downloadServer.start();
 		this.running = true;
-		logger.debug("Voucherify emulator started at " + this.baseUrl);
+		logger.debug("Voucherify emulator started at " + this.baseUrl + ", downloads at " + this.downloadBaseUrl);
+	}
+
+	private static HttpServer bind(int port) {
+		try {
+			return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start the Voucherify emulator on 127.0.0.1:" + port, ex);
+		}
 	}
 
 	/**
@@ -135,6 +163,18 @@ public final class VoucherifyEmulator implements AutoCloseable {
 	 */
 	public String baseUrl() {
 		return this.baseUrl;
+	}
+
+	/**
+	 * The base URL of the emulator's download host, e.g. {@code http://127.0.0.1:54322}:
+	 * a second server on another port, started and stopped with the emulator, that plays
+	 * Voucherify's {@code download.voucherify.io}. It serves only {@code GET
+	 * /v1/exports/{id}?token=...}, the CSV file of a finished export; the
+	 * {@code result.url} of such an export points here.
+	 * @return the download host's base URL
+	 */
+	public String downloadBaseUrl() {
+		return this.downloadBaseUrl;
 	}
 
 	/**
@@ -294,8 +334,9 @@ public final class VoucherifyEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forget every voucher, transaction, session and import, then load the builder's seed
-	 * files again: back to the state right after start (with new ids).
+	 * Forget every voucher, transaction, session, import, async action and export, then
+	 * load the builder's seed files again: back to the state right after start (with new
+	 * ids).
 	 */
 	public void reset() {
 		this.state.clear();
@@ -303,7 +344,7 @@ public final class VoucherifyEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the server. Idempotent.
+	 * Stop the server and the download host. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -312,6 +353,7 @@ public final class VoucherifyEmulator implements AutoCloseable {
 		}
 		this.running = false;
 		this.server.stop(0);
+		this.downloadServer.stop(0);
 		this.executor.shutdownNow();
 		try {
 			this.executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -2,6 +2,8 @@ package io.voucherify.spring.test;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,10 @@ public final class VoucherifyEmulatorBuilder {
 	private String secretKey = VoucherifyEmulator.DEFAULT_SECRET_KEY;
 
 	private int port;
+
+	private Duration jobDuration = Duration.ZERO;
+
+	private Clock clock = Clock.systemUTC();
 
 	private final List<Resource> seeds = new ArrayList<>();
 
@@ -65,6 +71,37 @@ public final class VoucherifyEmulatorBuilder {
 	}
 
 	/**
+	 * How long a background job takes: the async action of a CSV import, and an export. A
+	 * job is {@code ENQUEUED} (an export {@code SCHEDULED}) for the first quarter of it,
+	 * then {@code IN_PROGRESS} with a growing {@code progress}, and {@code DONE} at its
+	 * end, when an import's rows are applied and an export's transactions are taken. No
+	 * thread waits for it: each request reads the status from the clock. Defaults to
+	 * zero: a job is done as soon as it is created, so an import's vouchers exist when
+	 * its {@code 202} is sent.
+	 * @param jobDuration the duration, zero or more
+	 * @return this builder
+	 */
+	public VoucherifyEmulatorBuilder jobDuration(Duration jobDuration) {
+		Objects.requireNonNull(jobDuration, "jobDuration");
+		if (jobDuration.isNegative()) {
+			throw new IllegalArgumentException("jobDuration must not be negative, was " + jobDuration);
+		}
+		this.jobDuration = jobDuration;
+		return this;
+	}
+
+	/**
+	 * The clock that times jobs and stamps changes; the system's by default. For this
+	 * module's tests, which move time by hand.
+	 * @param clock the clock
+	 * @return this builder
+	 */
+	VoucherifyEmulatorBuilder clock(Clock clock) {
+		this.clock = Objects.requireNonNull(clock, "clock");
+		return this;
+	}
+
+	/**
 	 * Add a seed file, loaded at start and again on {@link VoucherifyEmulator#reset()}.
 	 * @param jsonOrCsv a JSON or CSV file
 	 * @return this builder
@@ -90,10 +127,11 @@ public final class VoucherifyEmulatorBuilder {
 	 * Start the emulator, loading the seed files.
 	 * @return the running emulator
 	 * @throws IllegalArgumentException if a seed file is invalid
-	 * @throws UncheckedIOException if the port cannot be bound
+	 * @throws UncheckedIOException if the port (or a free one for the download host)
+	 * cannot be bound
 	 */
 	public VoucherifyEmulator build() {
-		return new VoucherifyEmulator(this.appId, this.secretKey, this.port, this.seeds);
+		return new VoucherifyEmulator(this.appId, this.secretKey, this.port, this.seeds, this.jobDuration, this.clock);
 	}
 
 	private static String requireText(@Nullable String value, String name) {

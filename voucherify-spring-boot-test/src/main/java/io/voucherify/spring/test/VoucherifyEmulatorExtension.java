@@ -52,7 +52,7 @@ public final class VoucherifyEmulatorExtension
 
 	/**
 	 * An extension running an emulator configured by a builder (credentials, port, seed
-	 * files).
+	 * files, job duration).
 	 * @param builder the builder, started once per emulator
 	 */
 	public VoucherifyEmulatorExtension(VoucherifyEmulatorBuilder builder) {

@@ -1,15 +1,11 @@
 package io.voucherify.spring.test;
 
-import java.nio.charset.StandardCharsets;
-
 import io.voucherify.spring.VouchersOperations;
-import io.voucherify.spring.exception.VoucherifyBadRequestException;
 import io.voucherify.spring.exception.VoucherifyNotFoundException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,19 +61,17 @@ class DeleteVoucherTests {
 	void aCodeInTheBinCannotBeImportedAgain() {
 		voucherify.emulator().createGiftCard("GIFT-1", 100);
 		this.vouchers.deleteVoucher("GIFT-1", false);
-		ByteArrayResource csv = new ByteArrayResource(
-				"Code,Voucher Type,Value\nGIFT-1,GIFT_VOUCHER,100\n".getBytes(StandardCharsets.UTF_8)) {
 
-			@Override
-			public String getFilename() {
-				return "vouchers.csv";
-			}
+		String id = TestClients.importCsv(voucherify.emulator(), "Code,Voucher Type,Value\nGIFT-1,GIFT_VOUCHER,500\n");
 
-		};
-
-		assertThatExceptionOfType(VoucherifyBadRequestException.class)
-			.isThrownBy(() -> this.vouchers.importVouchersUsingCsv(csv))
-			.satisfies((ex) -> assertThat(ex.getKey()).isEqualTo("duplicate_found"));
+		assertThat(TestClients.getJson(voucherify.emulator(), "/v1/async-actions/" + id)
+			.at("/result/failed/0/reason")
+			.asString()).isEqualTo(
+					"Code GIFT-1 belongs to a deleted voucher in the bin; delete it with force=true to reuse the code");
+		assertThat(voucherify.emulator().voucher("GIFT-1")).get()
+			.satisfies((voucher) -> assertThat(voucher.deleted()).isTrue())
+			.extracting(EmulatedVoucher::giftBalance)
+			.isEqualTo(100L);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -32,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code POST /v1/vouchers/importCSV}.
+ * {@code POST /v1/vouchers/importCSV}: a problem with the file is a {@code 400}; a
+ * problem with a row fails that row alone, reported in the async action's
+ * {@code result.failed}.
  */
 class ImportCsvTests {
 
@@ -50,14 +53,13 @@ class ImportCsvTests {
 	}
 
 	private static Resource csv(String content) {
-		return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+		return TestClients.csv(content);
+	}
 
-			@Override
-			public String getFilename() {
-				return "vouchers.csv";
-			}
-
-		};
+	/** Import a file and return its async action's {@code result.failed}. */
+	private JsonNode failed(String csv) {
+		String id = this.vouchers.importVouchersUsingCsv(csv(csv)).asyncActionId();
+		return TestClients.getJson(voucherify.emulator(), "/v1/async-actions/" + id).at("/result/failed");
 	}
 
 	@Test
@@ -124,35 +126,84 @@ class ImportCsvTests {
 	}
 
 	@Test
-	void aDateInAnotherFormatIsABadRequestNamingTheLine() {
-		assertThatExceptionOfType(VoucherifyBadRequestException.class)
-			.isThrownBy(() -> this.vouchers.importVouchersUsingCsv(
-					csv(HEADERS + "OK-1,GIFT_VOUCHER,100,,,,,,,,,\nBAD-1,GIFT_VOUCHER,100,,,11/03/2024,,,,,,\n")))
-			.satisfies((ex) -> {
-				assertThat(ex.getKey()).isEqualTo("invalid_payload");
-				assertThat(ex.getDetails()).startsWith("Line 3").contains("11/03/2024");
-			});
+	void aDateInAnotherFormatFailsItsRowNamingTheValue() {
+		JsonNode failed = failed(
+				HEADERS + "OK-1,GIFT_VOUCHER,100,,,,,,,,,\nBAD-1,GIFT_VOUCHER,100,,,11/03/2024,,,,,,\n");
+
+		assertThat(failed).singleElement().satisfies((failure) -> {
+			assertThat(failure.get("code").asString()).isEqualTo("BAD-1");
+			assertThat(failure.get("row").asInt()).isEqualTo(2);
+			assertThat(failure.get("reason").asString())
+				.startsWith("Start Date '11/03/2024' is not in a supported format");
+		});
 	}
 
 	@Test
-	void aBadRowImportsNothing() {
-		assertThatExceptionOfType(VoucherifyBadRequestException.class)
-			.isThrownBy(() -> this.vouchers.importVouchersUsingCsv(
-					csv(HEADERS + "OK-1,GIFT_VOUCHER,100,,,,,,,,,\nBAD-1,GIFT_VOUCHER,abc,,,,,,,,,\n")));
+	void aBadRowFailsAloneAndTheOtherRowsAreImported() {
+		JsonNode failed = failed(HEADERS + "OK-1,GIFT_VOUCHER,100,,,,,,,,,\nBAD-1,GIFT_VOUCHER,abc,,,,,,,,,\n");
 
-		assertThat(voucherify.emulator().voucher("OK-1")).isEmpty();
-		assertThat(voucherify.emulator().csvImports()).isEmpty();
+		assertThat(failed).singleElement()
+			.isEqualTo(Json.parse("{\"code\":\"BAD-1\",\"row\":2,\"reason\":\"Value must be a number, was 'abc'\"}"));
+		assertThat(voucherify.emulator().voucher("OK-1")).isPresent();
+		assertThat(voucherify.emulator().voucher("BAD-1")).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			textBlock = """
+					Code,Voucher Type,Value                   | X,COUPON,100           | Voucher Type must be GIFT_VOUCHER, DISCOUNT_VOUCHER or LOYALTY_CARD, was 'COUPON'
+					Code,Voucher Type,Value                   | X,GIFT_VOUCHER,-5      | Value must not be negative, was -5
+					Code,Voucher Type,Value                   | X,GIFT_VOUCHER,1.5     | Value must be a whole number, was 1.5
+					Code,Voucher Type                         | X,GIFT_VOUCHER         | Value is required
+					Code,Voucher Type,Value                   | X,DISCOUNT_VOUCHER,5   | Discount Type is required for a DISCOUNT_VOUCHER (AMOUNT, PERCENT or FIXED)
+					Code,Voucher Type,Value,Discount Type     | X,DISCOUNT_VOUCHER,150,PERCENT | Value must be at most 100 for a PERCENT discount, was 150
+					Code,Voucher Type,Value,Active            | X,GIFT_VOUCHER,5,maybe | Active must be TRUE or FALSE, was 'maybe'
+					Code,Voucher Type,Value,Redemption Limit  | X,GIFT_VOUCHER,5,two   | Redemption Limit must be a number, was 'two'
+					Code,Voucher Type,Value,Redeemed Amount   | X,GIFT_VOUCHER,5,6     | Redeemed Amount 6 is more than the Value 5
+					""")
+	void aBadValueFailsItsRowWithTheReason(String headers, String row, String reason) {
+		JsonNode failed = failed(headers + "\n" + row + "\n");
+
+		assertThat(failed).singleElement().satisfies((failure) -> {
+			assertThat(failure.get("code").asString()).isEqualTo("X");
+			assertThat(failure.get("row").asInt()).isEqualTo(1);
+			assertThat(failure.get("reason").asString()).isEqualTo(reason);
+		});
 	}
 
 	@Test
-	void theSameCodeTwiceInAFileIsADuplicate() {
-		assertThatExceptionOfType(VoucherifyBadRequestException.class)
-			.isThrownBy(() -> this.vouchers.importVouchersUsingCsv(
-					csv("Code,Voucher Type,Value\nTWICE,GIFT_VOUCHER,100\nTWICE,GIFT_VOUCHER,200\n")))
-			.satisfies((ex) -> {
-				assertThat(ex.getKey()).isEqualTo("duplicate_found");
-				assertThat(ex.getDetails()).contains("lines 2 and 3");
-			});
+	void theSameCodeTwiceInAFileFailsOnItsSecondRow() {
+		JsonNode failed = failed("Code,Voucher Type,Value\nTWICE,GIFT_VOUCHER,100\nTWICE,GIFT_VOUCHER,200\n");
+
+		assertThat(failed).singleElement().satisfies((failure) -> {
+			assertThat(failure.get("row").asInt()).isEqualTo(2);
+			assertThat(failure.get("reason").asString()).contains("already on row 1");
+		});
+		assertThat(this.vouchers.getVoucher("TWICE").gift().amount()).isEqualTo(100L);
+	}
+
+	@Test
+	void aRowWithoutACodeFailsWithoutOne() {
+		JsonNode failed = failed("Code,Voucher Type,Value\n,GIFT_VOUCHER,100\n");
+
+		assertThat(failed).singleElement().isEqualTo(Json.parse("{\"row\":1,\"reason\":\"Code is required\"}"));
+	}
+
+	@Test
+	void aRowWithMoreFieldsThanHeadersFails() {
+		JsonNode failed = failed("Code,Voucher Type,Value\nWIDE,GIFT_VOUCHER,100,extra\n");
+
+		assertThat(failed).singleElement()
+			.satisfies((failure) -> assertThat(failure.get("reason").asString()).contains("4 fields", "3 columns"));
+	}
+
+	@Test
+	void rowsAreNumberedFromTheFirstLineAfterTheHeadersOneRecordARow() {
+		JsonNode failed = failed("Code,Voucher Type,Value,Additional Info\n"
+				+ "OK-1,GIFT_VOUCHER,100,\"two\nlines\"\n\nBAD-1,GIFT_VOUCHER,abc,\n");
+
+		assertThat(failed).singleElement()
+			.satisfies((failure) -> assertThat(failure.get("row").asInt()).as("row after a blank one").isEqualTo(3));
 	}
 
 	@Test
@@ -169,11 +220,15 @@ class ImportCsvTests {
 	}
 
 	@Test
-	void reUploadingACodeAsAnotherTypeIsABadRequest() {
+	void reUploadingACodeAsAnotherTypeFailsItsRow() {
 		voucherify.emulator().createGiftCard("GIFT-1", 5000);
 
-		assertThatExceptionOfType(VoucherifyBadRequestException.class).isThrownBy(() -> this.vouchers
-			.importVouchersUsingCsv(csv("Code,Voucher Type,Value,Discount Type\nGIFT-1,DISCOUNT_VOUCHER,5,PERCENT\n")));
+		JsonNode failed = failed("Code,Voucher Type,Value,Discount Type\nGIFT-1,DISCOUNT_VOUCHER,5,PERCENT\n");
+
+		assertThat(failed).singleElement()
+			.satisfies((failure) -> assertThat(failure.get("reason").asString())
+				.isEqualTo("Voucher GIFT-1 is a GIFT_VOUCHER and cannot be re-imported as a DISCOUNT_VOUCHER"));
+		assertThat(this.vouchers.getVoucher("GIFT-1").type()).isEqualTo(VoucherType.GIFT_VOUCHER);
 	}
 
 	@Test
@@ -202,9 +257,23 @@ class ImportCsvTests {
 	}
 
 	@Test
-	void aNewCodeWithoutAVoucherTypeIsABadRequest() {
+	void aNewCodeWithoutAVoucherTypeFailsWithTheReasonOfTheSpecExample() {
+		assertThat(failed("Code,Value\nNO-TYPE,100\n")).singleElement()
+			.isEqualTo(Json.parse("{\"code\":\"NO-TYPE\",\"row\":1,\"reason\":\"Voucher Type is required\"}"));
+	}
+
+	@Test
+	void aFileWithAColumnNamedTwiceIsABadRequest() {
 		assertThatExceptionOfType(VoucherifyBadRequestException.class)
-			.isThrownBy(() -> this.vouchers.importVouchersUsingCsv(csv("Code,Value\nNO-TYPE,100\n")));
+			.isThrownBy(() -> this.vouchers.importVouchersUsingCsv(csv("Code,Value,value\nX,1,2\n")))
+			.satisfies((ex) -> assertThat(ex.getDetails()).contains("two 'value' columns"));
+	}
+
+	@Test
+	void aFileWithBrokenQuotingIsABadRequest() {
+		assertThatExceptionOfType(VoucherifyBadRequestException.class).isThrownBy(
+				() -> this.vouchers.importVouchersUsingCsv(csv("Code,Voucher Type,Value\n\"OPEN,GIFT_VOUCHER,1\n")));
+		assertThat(voucherify.emulator().csvImports()).isEmpty();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.voucherify.spring.test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.model.BalanceUpdateRequest;
@@ -94,6 +95,32 @@ class SeedingTests {
 			assertThatIllegalArgumentException().isThrownBy(() -> emulator.load(json));
 			assertThat(emulator.voucher("OK")).isEmpty();
 		}
+	}
+
+	@Test
+	void aCsvSeedWithABadRowFailsTheStartNamingTheRowAndLoadsNothing() {
+		ByteArrayResource csv = new ByteArrayResource(
+				"Code,Voucher Type,Value\nOK,GIFT_VOUCHER,5\nBAD,GIFT_VOUCHER,abc\n".getBytes(StandardCharsets.UTF_8)) {
+
+			@Override
+			public String getFilename() {
+				return "seed.csv";
+			}
+
+		};
+
+		try (VoucherifyEmulator emulator = VoucherifyEmulator.start()) {
+			assertThatIllegalArgumentException().isThrownBy(() -> emulator.load(csv))
+				.withMessageContaining("row 2 (BAD): Value must be a number, was 'abc'");
+			assertThat(emulator.voucher("OK")).isEmpty();
+		}
+	}
+
+	@Test
+	void aNegativeJobDurationIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VoucherifyEmulator.builder().jobDuration(Duration.ofSeconds(-1)))
+			.withMessageContaining("jobDuration");
 	}
 
 	@Test

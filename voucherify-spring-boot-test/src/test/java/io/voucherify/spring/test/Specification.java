@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * The API contract the repository keeps in {@code voucherify-api/} at its root: the
- * OpenAPI subset the emulator's answers must conform to. Tests run in this module's
- * folder, one below the root.
+ * OpenAPI subsets the emulator's answers must conform to, and the spec's examples. Tests
+ * run in this module's folder, one below the root.
  */
 final class Specification {
 
@@ -15,14 +15,35 @@ final class Specification {
 	private Specification() {
 	}
 
-	/** The OpenAPI subset. */
+	/** The OpenAPI subset of the nine Vouchers operations. */
 	static Path openApiSpec() {
-		Path spec = API_DIR.resolve("vouchers-openapi-subset.json");
+		return existing(API_DIR.resolve("vouchers-openapi-subset.json"));
+	}
+
+	/** The OpenAPI subset of Get Async Action, Get Export and Download Export. */
+	static Path asyncActionsAndExportsSpec() {
+		return existing(API_DIR.resolve("async-actions-and-exports-openapi-subset.json"));
+	}
+
+	/** The folder of the spec's example payloads. */
+	static Path examples() {
+		Path examples = API_DIR.resolve("examples");
+		if (!Files.isDirectory(examples)) {
+			throw missing(examples);
+		}
+		return examples;
+	}
+
+	private static Path existing(Path spec) {
 		if (!Files.isRegularFile(spec)) {
-			throw new IllegalStateException("The API contract is missing: no " + spec
-					+ ". It belongs in voucherify-api/ at the repository's root; restore it from git.");
+			throw missing(spec);
 		}
 		return spec;
+	}
+
+	private static IllegalStateException missing(Path path) {
+		return new IllegalStateException("The API contract is missing: no " + path
+				+ ". It belongs in voucherify-api/ at the repository's root; restore it from git.");
 	}
 
 }

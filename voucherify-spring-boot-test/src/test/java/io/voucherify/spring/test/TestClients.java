@@ -13,11 +13,16 @@ import io.voucherify.spring.VoucherifyRestClientCustomizer;
 import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.VouchersTemplateBuilder;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 
 /**
  * Clients for the emulator: the project's {@link VouchersTemplate}, and a raw JDK client
  * for requests the template refuses to send (an amount of 0, a limit of 500, a broken
- * escape...).
+ * escape...) and for the operations it does not have (Get Async Action, Get Export,
+ * Download Export).
  */
 final class TestClients {
 
@@ -54,6 +59,46 @@ final class TestClients {
 			.header("X-App-Id", emulator.appId())
 			.header("X-App-Token", emulator.secretKey());
 		return send(request, method, jsonBody);
+	}
+
+	/** {@code GET} a JSON resource of the API host that must exist. */
+	static JsonNode getJson(VoucherifyEmulator emulator, String rawPathAndQuery) {
+		HttpResponse<String> response = raw(emulator, "GET", rawPathAndQuery, null);
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(
+					"GET " + rawPathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return Json.parse(response.body());
+	}
+
+	/**
+	 * {@code GET} an absolute URL, such as an export's {@code result.url} on the download
+	 * host.
+	 * @param headers header names and values, alternately
+	 */
+	static HttpResponse<String> get(String url, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request, "GET", null);
+	}
+
+	/** Import a CSV through the client and return the async action's id. */
+	static String importCsv(VoucherifyEmulator emulator, String csv) {
+		return vouchers(emulator).importVouchersUsingCsv(csv(csv)).asyncActionId();
+	}
+
+	/** A CSV file to upload. */
+	static Resource csv(String content) {
+		return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+
+			@Override
+			public String getFilename() {
+				return "vouchers.csv";
+			}
+
+		};
 	}
 
 	/** Send a request without credentials. */

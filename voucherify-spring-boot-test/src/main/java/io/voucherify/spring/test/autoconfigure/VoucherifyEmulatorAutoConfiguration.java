@@ -38,7 +38,8 @@ public final class VoucherifyEmulatorAutoConfiguration {
 		VoucherifyEmulatorBuilder builder = VoucherifyEmulator.builder()
 			.appId(properties.getAppId())
 			.secretKey(properties.getSecretKey())
-			.port(properties.getPort());
+			.port(properties.getPort())
+			.jobDuration(properties.getJobDuration());
 		for (String location : properties.getSeed()) {
 			Resource resource = resourceLoader.getResource(location);
 			if (!resource.exists()) {

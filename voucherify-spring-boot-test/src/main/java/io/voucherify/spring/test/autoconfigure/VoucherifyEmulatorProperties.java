@@ -1,5 +1,6 @@
 package io.voucherify.spring.test.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +49,14 @@ public class VoucherifyEmulatorProperties {
 	 */
 	private String secretKey = "emulator-secret-key";
 
+	/**
+	 * How long the emulator's background jobs take: a CSV import's async action and an
+	 * export. A job is ENQUEUED (an export SCHEDULED) for the first quarter, then
+	 * IN_PROGRESS, and DONE at the end, when the import's vouchers appear and the
+	 * export's file can be downloaded. Zero makes every job done at once.
+	 */
+	private Duration jobDuration = Duration.ZERO;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -86,6 +95,14 @@ public class VoucherifyEmulatorProperties {
 
 	public void setSecretKey(String secretKey) {
 		this.secretKey = secretKey;
+	}
+
+	public Duration getJobDuration() {
+		return this.jobDuration;
+	}
+
+	public void setJobDuration(Duration jobDuration) {
+		this.jobDuration = jobDuration;
 	}
 
 }

@@ -2,6 +2,7 @@ package io.voucherify.spring.test.autoconfigure;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.autoconfigure.VoucherifyAutoConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ByteArrayResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +81,28 @@ class VoucherifyEmulatorAutoConfigurationTests {
 				VouchersOperations vouchers = context.getBean(VouchersOperations.class);
 				assertThat(vouchers.getVoucher("SEED-GIFT").gift().balance()).isEqualTo(7500L);
 				assertThat(vouchers.getVoucher("CSV-LOYALTY").loyaltyCard().points()).isEqualTo(300L);
+			});
+	}
+
+	@Test
+	void importsTakeTheConfiguredJobDuration() {
+		ByteArrayResource csv = new ByteArrayResource(
+				"Code,Voucher Type,Value\nLATER,GIFT_VOUCHER,100\n".getBytes(StandardCharsets.UTF_8)) {
+
+			@Override
+			public String getFilename() {
+				return "later.csv";
+			}
+
+		};
+		this.runner.withPropertyValues("voucherify.emulator.enabled=true", "voucherify.emulator.job-duration=1h")
+			.run((context) -> {
+				VoucherifyEmulator emulator = context.getBean(VoucherifyEmulator.class);
+
+				context.getBean(VouchersOperations.class).importVouchersUsingCsv(csv);
+
+				assertThat(emulator.csvImports()).as("accepted").hasSize(1);
+				assertThat(emulator.voucher("LATER")).as("not imported before the hour is up").isEmpty();
 			});
 	}
 

@@ -2,6 +2,7 @@ package io.voucherify.spring.test.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 import io.voucherify.spring.test.VoucherifyEmulator;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class VoucherifyEmulatorPropertiesMetadataTests {
 
 		assertThat(metadata.get("properties")).extracting((property) -> property.get("name").asString())
 			.contains("voucherify.emulator.enabled", "voucherify.emulator.port", "voucherify.emulator.seed",
-					"voucherify.emulator.app-id", "voucherify.emulator.secret-key");
+					"voucherify.emulator.app-id", "voucherify.emulator.secret-key", "voucherify.emulator.job-duration");
 		assertThat(metadata.get("properties"))
 			.filteredOn((property) -> property.get("name").asString().startsWith("voucherify.emulator."))
 			.allSatisfy((property) -> assertThat(property.path("description").asString()).isNotBlank());
@@ -41,6 +42,23 @@ class VoucherifyEmulatorPropertiesMetadataTests {
 		assertThat(properties.getSecretKey()).isEqualTo(VoucherifyEmulator.DEFAULT_SECRET_KEY);
 		assertThat(properties.isEnabled()).isFalse();
 		assertThat(properties.getPort()).isZero();
+	}
+
+	@Test
+	void jobsTakeNoTimeByDefault() throws IOException {
+		JsonNode metadata;
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+
+		assertThat(new VoucherifyEmulatorProperties().getJobDuration()).isEqualTo(Duration.ZERO);
+		assertThat(metadata.get("properties"))
+			.filteredOn((property) -> property.get("name").asString().equals("voucherify.emulator.job-duration"))
+			.singleElement()
+			.satisfies((property) -> {
+				assertThat(property.get("type").asString()).isEqualTo("java.time.Duration");
+				assertThat(property.get("defaultValue").asInt()).isZero();
+			});
 	}
 
 }
