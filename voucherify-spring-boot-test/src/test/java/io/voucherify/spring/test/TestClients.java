@@ -21,8 +21,7 @@ import org.springframework.core.io.Resource;
 /**
  * Clients for the emulator: the project's {@link VouchersTemplate}, and a raw JDK client
  * for requests the template refuses to send (an amount of 0, a limit of 500, a broken
- * escape...) and for the operations it does not have (Get Async Action, Get Export,
- * Download Export).
+ * escape...) and for reading the background-job answers as the wire carries them.
  */
 final class TestClients {
 

@@ -1,5 +1,7 @@
 package io.voucherify.samples.giftcards;
 
+import java.time.Duration;
+
 import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
 import io.voucherify.spring.test.VoucherifyEmulator;
 import org.apache.commons.logging.Log;
@@ -25,8 +27,11 @@ class EmbeddedVoucherifyConfiguration {
 	private static final Log logger = LogFactory.getLog(EmbeddedVoucherifyConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	VoucherifyEmulator voucherifyEmulator(@Value("classpath:demo-vouchers.json") Resource demoVouchers) {
-		VoucherifyEmulator emulator = VoucherifyEmulator.builder().seed(demoVouchers).build();
+	VoucherifyEmulator voucherifyEmulator(@Value("classpath:demo-vouchers.json") Resource demoVouchers,
+			@Value("${demo.emulator.job-duration:2s}") Duration jobDuration) {
+		// Imports and exports take a moment, as on Voucherify, so that waiting for them
+		// shows.
+		VoucherifyEmulator emulator = VoucherifyEmulator.builder().seed(demoVouchers).jobDuration(jobDuration).build();
 		emulator.createSession("GIFT-DEMO-0001", "ssn_demo_0001");
 		logger.info("No VOUCHERIFY_APP_ID set: using the embedded Voucherify emulator at " + emulator.baseUrl()
 				+ ", seeded with demo cards. Set VOUCHERIFY_APP_ID and VOUCHERIFY_SECRET_KEY to use the real API.");

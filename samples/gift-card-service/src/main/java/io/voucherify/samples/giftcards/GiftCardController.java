@@ -1,18 +1,24 @@
 package io.voucherify.samples.giftcards;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.model.AsyncAction;
 import io.voucherify.spring.model.BalanceUpdateRequest;
 import io.voucherify.spring.model.BalanceUpdateResponse;
+import io.voucherify.spring.model.Export;
 import io.voucherify.spring.model.TransactionsExport;
 import io.voucherify.spring.model.TransactionsQuery;
 import io.voucherify.spring.model.VoucherTransactionsPage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The service's HTTP API, one endpoint per Voucherify operation it uses. Voucherify's
@@ -33,6 +40,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/cards")
 class GiftCardController {
+
+	/** How long a request waits for Voucherify to finish an import or an export. */
+	static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final VouchersOperations vouchers;
 
@@ -89,6 +101,35 @@ class GiftCardController {
 	ResponseEntity<Void> delete(@PathVariable String code, @RequestParam(defaultValue = "false") boolean force) {
 		this.vouchers.deleteVoucher(code, force);
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Export a card's transactions and stream the file once Voucherify has written it:
+	 * the export is started, waited for (polling at a growing interval), then downloaded
+	 * straight into the response, never held in memory.
+	 */
+	@GetMapping("/{code}/transactions.csv")
+	ResponseEntity<StreamingResponseBody> transactionsCsv(@PathVariable String code) {
+		TransactionsExport export = this.vouchers.exportVoucherTransactions(code);
+		Export done = this.vouchers.awaitExport(export.id(), JOB_TIMEOUT);
+		ContentDisposition attachment = ContentDisposition.attachment()
+			.filename(code + "-transactions.csv", StandardCharsets.UTF_8)
+			.build();
+		return ResponseEntity.ok()
+			.contentType(TEXT_CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION, attachment.toString())
+			.body((out) -> this.vouchers.downloadExport(done.id(), out));
+	}
+
+	/**
+	 * Import cards and answer once Voucherify has finished: how many were imported, and
+	 * each row that failed with its reason.
+	 */
+	@PostMapping("/import-and-wait")
+	ImportSummary importCardsAndWait(@RequestPart(name = "file", required = false) @Nullable MultipartFile file)
+			throws IOException {
+		AsyncAction started = importCards(file);
+		return ImportSummary.of(this.vouchers.awaitAsyncAction(started.asyncActionId(), JOB_TIMEOUT));
 	}
 
 	@PostMapping("/import")

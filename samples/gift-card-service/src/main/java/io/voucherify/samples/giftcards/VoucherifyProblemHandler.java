@@ -7,6 +7,8 @@ import io.voucherify.spring.exception.VoucherifyAuthenticationException;
 import io.voucherify.spring.exception.VoucherifyBadRequestException;
 import io.voucherify.spring.exception.VoucherifyConflictException;
 import io.voucherify.spring.exception.VoucherifyException;
+import io.voucherify.spring.exception.VoucherifyJobException;
+import io.voucherify.spring.exception.VoucherifyJobTimeoutException;
 import io.voucherify.spring.exception.VoucherifyNotFoundException;
 import io.voucherify.spring.exception.VoucherifyRateLimitException;
 import io.voucherify.spring.exception.VoucherifyTransportException;
@@ -130,6 +132,18 @@ class VoucherifyProblemHandler extends ResponseEntityExceptionHandler {
 		return problem(status, VOUCHERIFY_ERRORS, "Voucherify could not be reached");
 	}
 
+	@ExceptionHandler(VoucherifyJobTimeoutException.class)
+	ProblemDetail jobTooSlow(VoucherifyJobTimeoutException ex) {
+		ProblemDetail problem = job(HttpStatus.GATEWAY_TIMEOUT, "Voucherify has not finished the job yet", ex);
+		problem.setProperty("lastStatus", ex.getLastStatus());
+		return problem;
+	}
+
+	@ExceptionHandler(VoucherifyJobException.class)
+	ProblemDetail jobFailed(VoucherifyJobException ex) {
+		return job(HttpStatus.BAD_GATEWAY, "Voucherify could not finish the job", ex);
+	}
+
 	@ExceptionHandler(VoucherifyException.class)
 	ProblemDetail unexpected(VoucherifyException ex) {
 		return problem(HttpStatus.BAD_GATEWAY, VOUCHERIFY_ERRORS, "Unexpected answer from Voucherify");
@@ -139,6 +153,13 @@ class VoucherifyProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail invalidArgument(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, ex.getMessage());
+	}
+
+	/** A background job's problem, with its id so that it can be looked up later. */
+	private static ProblemDetail job(HttpStatus status, String detail, VoucherifyJobException ex) {
+		ProblemDetail problem = problem(status, VOUCHERIFY_ERRORS, detail);
+		problem.setProperty("jobId", ex.getJobId());
+		return problem;
 	}
 
 	private static ProblemDetail field(String field, String detail) {

@@ -1,10 +1,13 @@
 package io.voucherify.samples.giftcards;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.voucherify.spring.VouchersOperations;
+import io.voucherify.spring.model.AsyncActionStatus;
 import io.voucherify.spring.test.EmulatedTransaction;
 import io.voucherify.spring.test.VoucherifyEmulator;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every endpoint of the sample, against the embedded emulator it starts when no
  * credentials are set (as on a fresh clone), and its {@code /actuator/health}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "demo.emulator.job-duration=300ms", "voucherify.jobs.first-poll-delay=0s",
+				"voucherify.jobs.poll-interval=50ms", "voucherify.jobs.max-poll-interval=100ms" })
 class GiftCardServiceApplicationTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -43,6 +48,9 @@ class GiftCardServiceApplicationTests {
 
 	@Autowired
 	private VoucherifyEmulator emulator;
+
+	@Autowired
+	private VouchersOperations vouchers;
 
 	private RestClient http;
 
@@ -177,11 +185,64 @@ class GiftCardServiceApplicationTests {
 	}
 
 	@Test
-	void aCsvVoucherifyRejectsShowsItsKeyAndLineDetails() {
-		ResponseEntity<Map<String, Object>> response = upload("Code,Voucher Type,Value\nBAD-1,NOT_A_TYPE,100\n");
+	@SuppressWarnings("unchecked")
+	void importAndWaitAnswersOnceVoucherifyHasFinishedWithEachFailedRow() {
+		String code = "IMPORTED-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
-		assertProblem(response, 400).containsEntry("voucherifyKey", "invalid_payload");
-		assertThat((String) response.getBody().get("voucherifyDetails")).startsWith("Line 2");
+		ResponseEntity<Map<String, Object>> response = upload("/cards/import-and-wait",
+				"Code,Voucher Type,Value\n" + code + ",GIFT_VOUCHER,3000\nBAD-1,GIFT_CARD,100\n");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody()).containsEntry("status", "DONE")
+			.containsEntry("imported", 1)
+			.containsEntry("failed", 1)
+			.containsEntry("message", "1 voucher(s) imported successfully, 1 failed.");
+		assertThat((List<Map<String, Object>>) response.getBody().get("failedRows")).singleElement()
+			.satisfies((row) -> {
+				assertThat(row).containsEntry("row", 2).containsEntry("code", "BAD-1");
+				assertThat((String) row.get("reason")).contains("GIFT_CARD");
+			});
+		assertThat(get("/cards/" + code).getBody()).containsEntry("balance", 3000);
+	}
+
+	@Test
+	void importAndWaitWithoutAFileIsAProblemNamingTheFile() {
+		ResponseEntity<Map<String, Object>> response = this.http.post()
+			.uri("/cards/import-and-wait")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(new LinkedMultiValueMap<>())
+			.retrieve()
+			.toEntity(JSON);
+
+		assertProblem(response, 400).containsEntry("field", "file");
+	}
+
+	@Test
+	void exportsAndDownloadsTransactionsAsCsv() {
+		post("/cards/" + this.card + "/spend", Map.of("amount", 100, "sourceId", "order-1"));
+		post("/cards/" + this.card + "/top-up", Map.of("amount", 50, "sourceId", "refund-1"));
+
+		ResponseEntity<String> response = this.http.get()
+			.uri("/cards/" + this.card + "/transactions.csv")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getHeaders().getContentType()).hasToString("text/csv;charset=UTF-8");
+		assertThat(response.getHeaders().getContentDisposition().getFilename())
+			.isEqualTo(this.card + "-transactions.csv");
+		String[] lines = response.getBody().split("\r\n");
+		assertThat(lines[0]).isEqualTo("ID,Type,Source ID,Reason,Source,Balance,Amount,Created At");
+		assertThat(lines).hasSize(3);
+		assertThat(lines[1]).contains("CREDITS_ADDITION", "refund-1");
+		assertThat(lines[2]).contains("CREDITS_REMOVAL", "order-1");
+	}
+
+	@Test
+	void exportingAnUnknownCardIsAProblemNotFound() {
+		ResponseEntity<Map<String, Object>> response = get("/cards/NO-SUCH-CARD/transactions.csv");
+
+		assertProblem(response, 404).containsEntry("voucherifyKey", "not_found");
 	}
 
 	@Test
@@ -235,7 +296,10 @@ class GiftCardServiceApplicationTests {
 				"Code,Voucher Type,Value\n" + code + ",GIFT_VOUCHER,3000\n");
 
 		assertThat(response.getStatusCode().value()).isEqualTo(202);
-		assertThat((String) response.getBody().get("async_action_id")).startsWith("aa_");
+		String asyncActionId = (String) response.getBody().get("async_action_id");
+		assertThat(asyncActionId).startsWith("aa_");
+		assertThat(this.vouchers.awaitAsyncAction(asyncActionId, Duration.ofSeconds(10)).status())
+			.isEqualTo(AsyncActionStatus.DONE);
 		assertThat(get("/cards/" + code).getBody()).containsEntry("balance", 3000);
 	}
 
@@ -284,13 +348,17 @@ class GiftCardServiceApplicationTests {
 	}
 
 	private ResponseEntity<Map<String, Object>> upload(String csv) {
+		return upload("/cards/import", csv);
+	}
+
+	private ResponseEntity<Map<String, Object>> upload(String path, String csv) {
 		HttpHeaders partHeaders = new HttpHeaders();
 		partHeaders.setContentType(MediaType.parseMediaType("text/csv"));
 		partHeaders.setContentDispositionFormData("file", "cards.csv");
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("file", new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), partHeaders));
 		return this.http.post()
-			.uri("/cards/import")
+			.uri(path)
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(parts)
 			.retrieve()
