@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.http.ResponseEntity;
 
@@ -103,6 +105,18 @@ class AsyncActionsTests {
 			assertThat(action.progress()).isEqualTo(40);
 			assertThat(action.result()).isNull();
 			assertThat(action.csvImportResult()).isNull();
+		}
+
+		@ParameterizedTest
+		@CsvSource({ "ENQUEUED, false", "IN_PROGRESS, false", "DONE, true", "FAILED, true" })
+		void readsEveryStatusAndWhetherItIsFinal(String status, boolean finished) {
+			wireMock.stubFor(get(PATH).willReturn(okJson(Examples.read("get-async-action-200-in-progress.COMPOSED.json")
+				.replace("\"IN_PROGRESS\"", "\"" + status + "\""))));
+
+			AsyncActionDetails action = AsyncActionsTests.this.vouchers.getAsyncAction("aa_0c555db3d697b643e1");
+
+			assertThat(action.status()).isEqualTo(AsyncActionStatus.valueOf(status));
+			assertThat(action.isFinished()).isEqualTo(finished);
 		}
 
 		@Test

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.http.ResponseEntity;
 
@@ -152,6 +154,18 @@ class ExportsTests {
 			assertThat(customers.parameters().order()).isEmpty();
 			assertThat(customers.parameters().fields()).containsExactly("name", "id", "email", "source_id",
 					"created_at");
+		}
+
+		@ParameterizedTest
+		@CsvSource({ "SCHEDULED, false", "IN_PROGRESS, false", "DONE, true", "ERROR, true" })
+		void readsEveryStatusAndWhetherItIsFinal(String status, boolean finished) {
+			api.stubFor(get(PATH).willReturn(okJson(
+					Examples.read("get-export-200-scheduled.json").replace("\"SCHEDULED\"", "\"" + status + "\""))));
+
+			Export export = ExportsTests.this.vouchers.getExport(ID);
+
+			assertThat(export.status()).isEqualTo(ExportStatus.valueOf(status));
+			assertThat(export.isFinished()).isEqualTo(finished);
 		}
 
 		@Test
