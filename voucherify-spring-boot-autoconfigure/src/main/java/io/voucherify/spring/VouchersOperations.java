@@ -312,6 +312,16 @@ public interface VouchersOperations {
 	AsyncActionDetails awaitAsyncAction(String asyncActionId, Duration timeout);
 
 	/**
+	 * Wait for a background job to end, with the HTTP status and headers of the last poll
+	 * (e.g. its {@code X-Rate-Limit-Remaining}).
+	 * @param asyncActionId the job id, {@code aa_...}
+	 * @param timeout the longest to wait, polls included
+	 * @return the last poll's response, its body the job
+	 * @see #awaitAsyncAction(String, Duration)
+	 */
+	ResponseEntity<AsyncActionDetails> awaitAsyncActionWithHttpInfo(String asyncActionId, Duration timeout);
+
+	/**
 	 * Retrieve an export: {@code GET /v1/exports/{exportId}}. One call, no waiting.
 	 * @param exportId the export id, {@code exp_...}
 	 * @return the export with its status and, once done, its file's URL
@@ -340,6 +350,15 @@ public interface VouchersOperations {
 	 * ended within {@code timeout}
 	 */
 	Export awaitExport(String exportId, Duration timeout);
+
+	/**
+	 * Wait for an export's file, with the HTTP status and headers of the last poll.
+	 * @param exportId the export id, {@code exp_...}
+	 * @param timeout the longest to wait, polls included
+	 * @return the last poll's response, its body the export
+	 * @see #awaitExport(String, Duration)
+	 */
+	ResponseEntity<Export> awaitExportWithHttpInfo(String exportId, Duration timeout);
 
 	/**
 	 * Download an export's CSV file into a stream: one {@link #getExport} call, then the

@@ -314,15 +314,20 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 	@Override
 	public AsyncActionDetails awaitAsyncAction(String asyncActionId, Duration timeout) {
+		return body(awaitAsyncActionWithHttpInfo(asyncActionId, timeout));
+	}
+
+	@Override
+	public ResponseEntity<AsyncActionDetails> awaitAsyncActionWithHttpInfo(String asyncActionId, Duration timeout) {
 		String segment = asyncActionSegment(asyncActionId);
 		SettingChecks.requirePositive(timeout, "timeout");
-		AsyncActionDetails action = this.jobPoller.await("async action", asyncActionId, timeout, this.calls,
-				(calls) -> body(getAsyncAction(calls, segment)), AsyncActionDetails::isFinished,
-				AsyncActionDetails::status);
-		if (action.status() == AsyncActionStatus.FAILED) {
-			throw new VoucherifyAsyncActionFailedException(action);
+		ResponseEntity<AsyncActionDetails> last = this.jobPoller.await("async action", asyncActionId, timeout,
+				this.calls, (calls) -> withBody(getAsyncAction(calls, segment)),
+				(answer) -> answer.getBody().isFinished(), (answer) -> answer.getBody().status());
+		if (last.getBody().status() == AsyncActionStatus.FAILED) {
+			throw new VoucherifyAsyncActionFailedException(last.getBody());
 		}
-		return action;
+		return last;
 	}
 
 	private static ResponseEntity<AsyncActionDetails> getAsyncAction(VoucherifyCalls calls, String segment) {
@@ -342,14 +347,20 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 	@Override
 	public Export awaitExport(String exportId, Duration timeout) {
+		return body(awaitExportWithHttpInfo(exportId, timeout));
+	}
+
+	@Override
+	public ResponseEntity<Export> awaitExportWithHttpInfo(String exportId, Duration timeout) {
 		String segment = exportSegment(exportId);
 		SettingChecks.requirePositive(timeout, "timeout");
-		Export export = this.jobPoller.await("export", exportId, timeout, this.calls,
-				(calls) -> body(getExport(calls, segment)), Export::isFinished, Export::status);
-		if (export.status() == ExportStatus.ERROR) {
-			throw new VoucherifyExportFailedException(export);
+		ResponseEntity<Export> last = this.jobPoller.await("export", exportId, timeout, this.calls,
+				(calls) -> withBody(getExport(calls, segment)), (answer) -> answer.getBody().isFinished(),
+				(answer) -> answer.getBody().status());
+		if (last.getBody().status() == ExportStatus.ERROR) {
+			throw new VoucherifyExportFailedException(last.getBody());
 		}
-		return export;
+		return last;
 	}
 
 	private static ResponseEntity<Export> getExport(VoucherifyCalls calls, String segment) {
@@ -486,6 +497,11 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 			parameters.append("&page=").append(query.page());
 		}
 		return parameters.isEmpty() ? "" : "?" + parameters.substring(1);
+	}
+
+	private static <T> ResponseEntity<T> withBody(ResponseEntity<T> entity) {
+		body(entity);
+		return entity;
 	}
 
 	private static <T> T body(ResponseEntity<T> entity) {

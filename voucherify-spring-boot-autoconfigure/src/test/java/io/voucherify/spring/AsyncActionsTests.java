@@ -227,6 +227,19 @@ class AsyncActionsTests {
 		}
 
 		@Test
+		void withHttpInfoGivesTheLastPollsStatusAndHeaders() {
+			wireMock.stubFor(get(PATH).willReturn(okJson(Examples.read("get-async-action-200-import-csv-done.json"))
+				.withHeader("X-Rate-Limit-Remaining", "97")));
+
+			ResponseEntity<AsyncActionDetails> response = AsyncActionsTests.this.vouchers
+				.awaitAsyncActionWithHttpInfo("aa_0c555db3d697b643e1", Duration.ofSeconds(10));
+
+			assertThat(response.getStatusCode().value()).isEqualTo(200);
+			assertThat(response.getHeaders().getFirst("X-Rate-Limit-Remaining")).isEqualTo("97");
+			assertThat(response.getBody().status()).isEqualTo(AsyncActionStatus.DONE);
+		}
+
+		@Test
 		void doneWithEveryRowFailedIsAResultNotAnException() {
 			stubProgression("get-async-action-200-import-csv-done.json");
 

@@ -246,6 +246,19 @@ class ExportsTests {
 		}
 
 		@Test
+		void withHttpInfoGivesTheLastPollsStatusAndHeaders() {
+			api.stubFor(
+					get(PATH).willReturn(okJson(Examples.read("get-export-200-done-voucher-transactions.COMPOSED.json"))
+						.withHeader("X-Rate-Limit-Remaining", "96")));
+
+			ResponseEntity<Export> response = ExportsTests.this.vouchers.awaitExportWithHttpInfo(ID,
+					Duration.ofSeconds(10));
+
+			assertThat(response.getHeaders().getFirst("X-Rate-Limit-Remaining")).isEqualTo("96");
+			assertThat(response.getBody().status()).isEqualTo(ExportStatus.DONE);
+		}
+
+		@Test
 		void errorIsAnExceptionCarryingTheExport() {
 			api.stubFor(get(PATH)
 				.willReturn(okJson(Examples.read("get-export-200-scheduled.json").replace("SCHEDULED", "ERROR"))));
