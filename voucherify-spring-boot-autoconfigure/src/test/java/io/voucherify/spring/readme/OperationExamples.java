@@ -41,12 +41,11 @@ class OperationExamples {
 
 	void backgroundJobs(VouchersOperations vouchers) {
 		// tag::background-jobs[]
-		// Import: POST /v1/vouchers/importCSV, then GET /v1/async-actions/{id} until it
-		// ends
+		// Import: POST /v1/vouchers/importCSV, then GET /v1/async-actions/{id}
 		AsyncAction started = vouchers.importVouchersUsingCsv(Path.of("vouchers.csv"));
 		AsyncActionDetails imported = vouchers.awaitAsyncAction(started.asyncActionId(), Duration.ofMinutes(5));
-		CsvImportResult result = imported.csvImportResult(); // DONE may still have failed
-																// rows
+		// DONE, yet some rows may have failed
+		CsvImportResult result = imported.csvImportResult();
 		for (CsvImportFailure failure : result.failed()) {
 			System.out.println("row " + failure.row() + " (" + failure.code() + "): " + failure.reason());
 		}
