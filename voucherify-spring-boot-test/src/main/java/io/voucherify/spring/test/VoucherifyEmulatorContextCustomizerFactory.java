@@ -10,6 +10,8 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -36,6 +38,20 @@ class VoucherifyEmulatorContextCustomizerFactory implements ContextCustomizerFac
 	}
 
 	/**
+	 * The emulator of a test context, started with its seed files.
+	 * @param seed Spring resource locations, such as {@code classpath:vouchers.json}
+	 * @return the running emulator
+	 */
+	static VoucherifyEmulator emulator(String[] seed) {
+		ResourceLoader resources = new DefaultResourceLoader();
+		VoucherifyEmulatorBuilder builder = VoucherifyEmulator.builder();
+		for (String location : seed) {
+			builder.seed(resources.getResource(location));
+		}
+		return builder.build();
+	}
+
+	/**
 	 * Registers the emulator (started when the context creates its beans, closed with the
 	 * context) and its connection details, both primary so that they win over an
 	 * application's own (a sample's embedded emulator, say). Equal for equal seeds, so
@@ -57,17 +73,20 @@ class VoucherifyEmulatorContextCustomizerFactory implements ContextCustomizerFac
 						"@AutoConfigureVoucherifyEmulator needs a bean factory that accepts bean definitions, got "
 								+ beanFactory.getClass().getName());
 			}
-			RootBeanDefinition emulator = new RootBeanDefinition(VoucherifyEmulator.class, () -> {
-				VoucherifyEmulatorBuilder builder = VoucherifyEmulator.builder();
-				this.seed.forEach((location) -> builder.seed(context.getResource(location)));
-				return builder.build();
-			});
+			// A factory method and plain arguments, not a supplier lambda: Spring's AOT
+			// processing turns these definitions into code, so that the test context also
+			// runs in AOT mode (and in a native image).
+			RootBeanDefinition emulator = new RootBeanDefinition(VoucherifyEmulatorContextCustomizerFactory.class);
+			emulator.setFactoryMethodName("emulator");
+			emulator.setTargetType(VoucherifyEmulator.class);
+			emulator.getConstructorArgumentValues().addIndexedArgumentValue(0, this.seed.toArray(String[]::new));
 			emulator.setDestroyMethodName("close");
 			// The test asked for the emulator: it wins over an application's own beans.
 			emulator.setPrimary(true);
 			registry.registerBeanDefinition(EMULATOR_BEAN, emulator);
-			RootBeanDefinition connectionDetails = new RootBeanDefinition(VoucherifyConnectionDetails.class,
-					() -> beanFactory.getBean(EMULATOR_BEAN, VoucherifyEmulator.class).connectionDetails());
+			RootBeanDefinition connectionDetails = new RootBeanDefinition(VoucherifyConnectionDetails.class);
+			connectionDetails.setFactoryBeanName(EMULATOR_BEAN);
+			connectionDetails.setFactoryMethodName("connectionDetails");
 			connectionDetails.setPrimary(true);
 			registry.registerBeanDefinition(CONNECTION_DETAILS_BEAN, connectionDetails);
 		}
