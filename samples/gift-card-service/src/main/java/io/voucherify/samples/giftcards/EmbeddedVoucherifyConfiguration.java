@@ -3,44 +3,99 @@ package io.voucherify.samples.giftcards;
 import java.time.Duration;
 
 import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
+import io.voucherify.spring.autoconfigure.VoucherifyProperties;
 import io.voucherify.spring.test.VoucherifyEmulator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.Resource;
 
 /**
  * Without credentials ({@code VOUCHERIFY_APP_ID} unset) the service runs on an embedded
  * Voucherify emulator seeded with demo cards, so it works on a fresh clone with no
- * network. The emulator's {@link VoucherifyConnectionDetails} bean points the
- * auto-configured client at it; with credentials set this configuration steps aside and
- * the client talks to the real API.
+ * network; with credentials it talks to the real API.
+ * <p>
+ * The choice is made when the application starts, not by a condition: ahead-of-time
+ * processing ({@code process-aot}) evaluates conditions when the application is built and
+ * the processed application keeps the bean definitions it found then, so a
+ * {@code @ConditionalOnExpression} on the app id would keep the emulator of a build
+ * without credentials even when the credentials are set at run time. Here the bean
+ * definitions are the same either way: the {@link VoucherifyConnectionDetails} bean reads
+ * {@code voucherify.app-id} when it is created, and the emulator bean is lazy, so that it
+ * is started only when the connection details ask for it.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${voucherify.app-id:}'.isBlank()")
 class EmbeddedVoucherifyConfiguration {
 
 	private static final Log logger = LogFactory.getLog(EmbeddedVoucherifyConfiguration.class);
 
 	@Bean(destroyMethod = "close")
+	@Lazy
 	VoucherifyEmulator voucherifyEmulator(@Value("classpath:demo-vouchers.json") Resource demoVouchers,
 			@Value("${demo.emulator.job-duration:2s}") Duration jobDuration) {
 		// Imports and exports take a moment, as on Voucherify, so that waiting for them
 		// shows.
 		VoucherifyEmulator emulator = VoucherifyEmulator.builder().seed(demoVouchers).jobDuration(jobDuration).build();
 		emulator.createSession("GIFT-DEMO-0001", "ssn_demo_0001");
-		logger.info("No VOUCHERIFY_APP_ID set: using the embedded Voucherify emulator at " + emulator.baseUrl()
-				+ ", seeded with demo cards. Set VOUCHERIFY_APP_ID and VOUCHERIFY_SECRET_KEY to use the real API.");
 		return emulator;
 	}
 
+	/**
+	 * The emulator's connection details without an app id, else those of the
+	 * {@code voucherify.*} properties, as the starter's own would be.
+	 */
 	@Bean
-	VoucherifyConnectionDetails voucherifyConnectionDetails(VoucherifyEmulator emulator) {
-		return emulator.connectionDetails();
+	VoucherifyConnectionDetails voucherifyConnectionDetails(VoucherifyProperties properties,
+			ObjectProvider<VoucherifyEmulator> emulator) {
+		if (isBlank(properties.getAppId())) {
+			VoucherifyEmulator embedded = emulator.getObject();
+			logger.info("No VOUCHERIFY_APP_ID set: using the embedded Voucherify emulator at " + embedded.baseUrl()
+					+ ", seeded with demo cards. Set VOUCHERIFY_APP_ID and VOUCHERIFY_SECRET_KEY to use the real API.");
+			return embedded.connectionDetails();
+		}
+		logger.info("VOUCHERIFY_APP_ID set: using the Voucherify API at " + properties.getBaseUrl());
+		return new PropertiesConnectionDetails(properties);
+	}
+
+	private static boolean isBlank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+
+	/**
+	 * The {@code voucherify.*} properties as connection details. The client's builder
+	 * refuses a missing secret key or base URL at start-up, naming the property.
+	 */
+	private record PropertiesConnectionDetails(VoucherifyProperties properties) implements VoucherifyConnectionDetails {
+
+		@Override
+		public String getBaseUrl() {
+			return this.properties.getBaseUrl();
+		}
+
+		@Override
+		@SuppressWarnings("NullAway")
+		public String getAppId() {
+			return this.properties.getAppId();
+		}
+
+		@Override
+		@SuppressWarnings("NullAway")
+		public String getSecretKey() {
+			return this.properties.getSecretKey();
+		}
+
+		@Override
+		public String toString() {
+			// Never the secret key.
+			return "PropertiesConnectionDetails[baseUrl=" + getBaseUrl() + "]";
+		}
+
 	}
 
 }

@@ -1,0 +1,72 @@
+package io.voucherify.samples.giftcards;
+
+import io.voucherify.spring.VouchersTemplate;
+import io.voucherify.spring.autoconfigure.VoucherifyAutoConfiguration;
+import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
+import io.voucherify.spring.test.VoucherifyEmulator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The emulator or the real API is chosen when the application starts, with the same bean
+ * definitions either way, so that an application processed ahead of time (its conditions
+ * evaluated at build time) still makes the choice at run time. {@code AotModeIT} runs
+ * both choices on the AOT-processed jar.
+ */
+class EmbeddedVoucherifyConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner(() -> {
+		// Converts '2s' to a Duration in @Value, as in the application.
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
+		return context;
+	}).withConfiguration(AutoConfigurations.of(VoucherifyAutoConfiguration.class))
+		.withUserConfiguration(EmbeddedVoucherifyConfiguration.class)
+		.withPropertyValues("demo.emulator.job-duration=0s");
+
+	@Test
+	void withoutAnAppIdTheClientTalksToTheEmbeddedEmulator() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			VoucherifyEmulator emulator = context.getBean(VoucherifyEmulator.class);
+			assertThat(context.getBean(VoucherifyConnectionDetails.class).getBaseUrl()).isEqualTo(emulator.baseUrl());
+			assertThat(context.getBean(VouchersTemplate.class).getVoucher("GIFT-DEMO-0001").code())
+				.isEqualTo("GIFT-DEMO-0001");
+		});
+	}
+
+	@Test
+	void withAnAppIdTheClientTalksToTheConfiguredApiAndNoEmulatorIsStarted() {
+		this.contextRunner
+			.withPropertyValues("voucherify.app-id=my-app", "voucherify.secret-key=my-key",
+					"voucherify.base-url=https://us1.api.voucherify.io")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				VoucherifyConnectionDetails details = context.getBean(VoucherifyConnectionDetails.class);
+				assertThat(details.getBaseUrl()).isEqualTo("https://us1.api.voucherify.io");
+				assertThat(details.getAppId()).isEqualTo("my-app");
+				assertThat(details.getSecretKey()).isEqualTo("my-key");
+				assertThat(details).asString().doesNotContain("my-key");
+				assertThat(context).hasSingleBean(VouchersTemplate.class);
+				// The emulator's definition is there, as in a build without credentials,
+				// but it is lazy: nothing started it.
+				assertThat(context.getBeanFactory().containsBeanDefinition("voucherifyEmulator")).isTrue();
+				assertThat(context.getBeanFactory().containsSingleton("voucherifyEmulator")).isFalse();
+			});
+	}
+
+	@Test
+	void withAnAppIdAndNoSecretKeyStartUpFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("voucherify.app-id=my-app")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("voucherify.secret-key"));
+	}
+
+}
