@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.client.RestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -52,9 +53,11 @@ class VouchersTemplateTransportTests {
 		try (VouchersTemplate vouchers = builder().build()) {
 			vouchers.getVoucher("GIFT-1");
 
-			// Apache HttpClient 5 asks for compressed answers; the JDK client does not.
+			// Apache HttpClient 5 asks for compressed answers, x-gzip among them; the JDK
+			// client does not. Not the whole header: Boot 4.0's httpclient5 5.5 sends
+			// "gzip, x-gzip, deflate", Boot 4.1's 5.6 "gzip, deflate, x-gzip".
 			wireMock.verify(getRequestedFor(urlEqualTo("/v1/vouchers/GIFT-1")).withHeader("Accept-Encoding",
-					equalTo("gzip, x-gzip, deflate")));
+					containing("x-gzip")));
 		}
 	}
 

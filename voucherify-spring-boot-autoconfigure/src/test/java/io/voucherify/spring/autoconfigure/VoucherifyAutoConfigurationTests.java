@@ -55,6 +55,7 @@ import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -626,9 +627,11 @@ class VoucherifyAutoConfigurationTests {
 		stubGiftCard();
 		againstWireMock().run((context) -> {
 			context.getBean(VouchersOperations.class).getVoucher("GIFT-1");
-			// Apache HttpClient 5 asks for compressed answers in its own words.
-			wireMock.verify(getRequestedFor(urlEqualTo(VOUCHER_PATH)).withHeader("Accept-Encoding",
-					equalTo("gzip, x-gzip, deflate")));
+			// Apache HttpClient 5 asks for compressed answers in its own words: x-gzip.
+			// Not the whole header: Boot 4.0's httpclient5 5.5 sends
+			// "gzip, x-gzip, deflate", Boot 4.1's 5.6 "gzip, deflate, x-gzip".
+			wireMock
+				.verify(getRequestedFor(urlEqualTo(VOUCHER_PATH)).withHeader("Accept-Encoding", containing("x-gzip")));
 		});
 	}
 
