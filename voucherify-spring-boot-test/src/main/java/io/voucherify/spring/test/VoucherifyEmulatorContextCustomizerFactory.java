@@ -73,6 +73,14 @@ class VoucherifyEmulatorContextCustomizerFactory implements ContextCustomizerFac
 						"@AutoConfigureVoucherifyEmulator needs a bean factory that accepts bean definitions, got "
 								+ beanFactory.getClass().getName());
 			}
+			if (registry.containsBeanDefinition(EMULATOR_BEAN)) {
+				// In AOT mode the context's generated code has registered the beans
+				// already,
+				// and Spring Framework 7.0.10 (Boot 4.1) applies the customizer again,
+				// which
+				// 7.0.8 (Boot 4.0) did not.
+				return;
+			}
 			// A factory method and plain arguments, not a supplier lambda: Spring's AOT
 			// processing turns these definitions into code, so that the test context also
 			// runs in AOT mode (and in a native image).

@@ -52,6 +52,21 @@ class VoucherifyEmulatorContextCustomizerFactoryTests {
 	}
 
 	@Test
+	void aContextWhoseBeansAreRegisteredAlreadyIsLeftAsItIs() {
+		// What AOT mode does on Spring Framework 7.0.10: the generated code registers the
+		// beans, then the customizer is applied again.
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			context.setAllowBeanDefinitionOverriding(false); // as in Spring Boot
+			ContextCustomizer customizer = this.factory.createContextCustomizer(Annotated.class, List.of());
+			customizer.customizeContext(context, null);
+			customizer.customizeContext(context, null);
+			context.refresh();
+
+			assertThat(context.getBeansOfType(VoucherifyEmulator.class)).hasSize(1);
+		}
+	}
+
+	@Test
 	void theEmulatorsConnectionDetailsWinOverTheApplicationsOwn() {
 		try (GenericApplicationContext context = new GenericApplicationContext()) {
 			context.registerBean("applicationConnectionDetails", VoucherifyConnectionDetails.class,
