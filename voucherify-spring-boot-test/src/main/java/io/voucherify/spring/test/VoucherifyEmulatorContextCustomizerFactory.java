@@ -74,11 +74,9 @@ class VoucherifyEmulatorContextCustomizerFactory implements ContextCustomizerFac
 								+ beanFactory.getClass().getName());
 			}
 			if (registry.containsBeanDefinition(EMULATOR_BEAN)) {
-				// In AOT mode the context's generated code has registered the beans
-				// already,
-				// and Spring Framework 7.0.10 (Boot 4.1) applies the customizer again,
-				// which
-				// 7.0.8 (Boot 4.0) did not.
+				// AOT mode: the generated code registered the beans, and Spring Framework
+				// 7.0.10 (Boot 4.1) then applies the customizer again; 7.0.8 (Boot 4.0)
+				// does not.
 				return;
 			}
 			// A factory method and plain arguments, not a supplier lambda: Spring's AOT
