@@ -1,6 +1,5 @@
 package io.voucherify.spring;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -173,14 +172,14 @@ final class VoucherifyCalls {
 	 * @return the number of bytes written
 	 */
 	long download(VoucherifyOperation operation, URI uri, String template, OutputStream target) {
-		CountingOutputStream counting = new CountingOutputStream(target);
+		DownloadTarget counting = new DownloadTarget(target);
 		RestClient.RequestHeadersSpec<?> spec = this.restClient.get()
 			.uri(uri)
 			.header(HttpHeaders.ACCEPT, "text/plain, text/csv, */*")
 			.attribute(CodeFreeClientRequestObservationConvention.PATH_TEMPLATE, template);
 		call(operation, null, spec, (request, response, context, start, guard) -> this.responses.copy(operation,
-				request, response, counting, context, start, guard), () -> counting.count > 0);
-		return counting.count;
+				request, response, counting, context, start, guard), () -> counting.count() > 0);
+		return counting.count();
 	}
 
 	/**
@@ -408,53 +407,6 @@ final class VoucherifyCalls {
 
 		FinalFailure(RuntimeException cause) {
 			super(null, cause, false, false);
-		}
-
-	}
-
-	/**
-	 * The target of a download could not be written: the caller's problem, not a
-	 * transport failure. Unchecked, so that Spring does not take it for an I/O failure of
-	 * the exchange: it reaches the caller as it is, and no retry policy retries it.
-	 */
-	private static final class TargetWriteException extends UncheckedIOException {
-
-		private static final long serialVersionUID = 1L;
-
-		TargetWriteException(IOException cause) {
-			super("Could not write the download to its target: " + cause.getMessage(), cause);
-		}
-
-	}
-
-	/** Counts what reaches the target, which decides whether a retry is still safe. */
-	private static final class CountingOutputStream extends FilterOutputStream {
-
-		private long count;
-
-		CountingOutputStream(OutputStream target) {
-			super(target);
-		}
-
-		@Override
-		public void write(int b) {
-			write(new byte[] { (byte) b }, 0, 1);
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) {
-			try {
-				this.out.write(b, off, len);
-			}
-			catch (IOException ex) {
-				throw new TargetWriteException(ex);
-			}
-			this.count += len;
-		}
-
-		@Override
-		public void close() {
-			// The caller's stream: closing it is the caller's business.
 		}
 
 	}

@@ -1,29 +1,20 @@
 package io.voucherify.spring;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import io.voucherify.spring.exception.VoucherifyAsyncActionFailedException;
 import io.voucherify.spring.exception.VoucherifyException;
-import io.voucherify.spring.exception.VoucherifyExportFailedException;
-import io.voucherify.spring.exception.VoucherifyExportNotReadyException;
 import io.voucherify.spring.exception.VoucherifyInvalidResponseException;
 import io.voucherify.spring.exception.VoucherifyNotFoundException;
 import io.voucherify.spring.model.AsyncAction;
 import io.voucherify.spring.model.AsyncActionDetails;
-import io.voucherify.spring.model.AsyncActionStatus;
 import io.voucherify.spring.model.BalanceUpdateRequest;
 import io.voucherify.spring.model.BalanceUpdateResponse;
 import io.voucherify.spring.model.Export;
-import io.voucherify.spring.model.ExportStatus;
 import io.voucherify.spring.model.TransactionsExport;
 import io.voucherify.spring.model.TransactionsExportRequest;
 import io.voucherify.spring.model.TransactionsQuery;
@@ -104,19 +95,15 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 	private static final String TRANSACTIONS = VOUCHER + "/transactions";
 
-	private static final String ASYNC_ACTION = "/v1/async-actions/{asyncActionId}";
-
-	private static final String EXPORT = "/v1/exports/{exportId}";
-
 	private final VoucherifyCalls calls;
 
-	private final JobPoller jobPoller;
+	private final BackgroundJobs jobs;
 
 	private final List<AutoCloseable> resources;
 
 	VouchersTemplate(VoucherifyCalls calls, VoucherifyJobSettings jobSettings, List<AutoCloseable> resources) {
 		this.calls = calls;
-		this.jobPoller = new JobPoller(jobSettings);
+		this.jobs = new BackgroundJobs(calls, jobSettings);
 		this.resources = resources;
 	}
 
@@ -309,7 +296,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 	@Override
 	public ResponseEntity<AsyncActionDetails> getAsyncActionWithHttpInfo(String asyncActionId) {
-		return getAsyncAction(this.calls, asyncActionSegment(asyncActionId));
+		return this.jobs.getAsyncAction(asyncActionId);
 	}
 
 	@Override
@@ -319,20 +306,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 	@Override
 	public ResponseEntity<AsyncActionDetails> awaitAsyncActionWithHttpInfo(String asyncActionId, Duration timeout) {
-		String segment = asyncActionSegment(asyncActionId);
-		SettingChecks.requirePositive(timeout, "timeout");
-		ResponseEntity<AsyncActionDetails> last = this.jobPoller.await("async action", asyncActionId, timeout,
-				this.calls, (calls) -> withBody(getAsyncAction(calls, segment)),
-				(answer) -> answer.getBody().isFinished(), (answer) -> answer.getBody().status());
-		if (last.getBody().status() == AsyncActionStatus.FAILED) {
-			throw new VoucherifyAsyncActionFailedException(last.getBody());
-		}
-		return last;
-	}
-
-	private static ResponseEntity<AsyncActionDetails> getAsyncAction(VoucherifyCalls calls, String segment) {
-		return calls.exchange(VoucherifyOperation.GET_ASYNC_ACTION, null, HttpMethod.GET, ASYNC_ACTION,
-				"/v1/async-actions/" + segment, AsyncActionDetails.class);
+		return this.jobs.awaitAsyncAction(asyncActionId, timeout);
 	}
 
 	@Override
@@ -342,7 +316,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 	@Override
 	public ResponseEntity<Export> getExportWithHttpInfo(String exportId) {
-		return getExport(this.calls, exportSegment(exportId));
+		return this.jobs.getExport(exportId);
 	}
 
 	@Override
@@ -352,69 +326,17 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 
 	@Override
 	public ResponseEntity<Export> awaitExportWithHttpInfo(String exportId, Duration timeout) {
-		String segment = exportSegment(exportId);
-		SettingChecks.requirePositive(timeout, "timeout");
-		ResponseEntity<Export> last = this.jobPoller.await("export", exportId, timeout, this.calls,
-				(calls) -> withBody(getExport(calls, segment)), (answer) -> answer.getBody().isFinished(),
-				(answer) -> answer.getBody().status());
-		if (last.getBody().status() == ExportStatus.ERROR) {
-			throw new VoucherifyExportFailedException(last.getBody());
-		}
-		return last;
-	}
-
-	private static ResponseEntity<Export> getExport(VoucherifyCalls calls, String segment) {
-		return calls.exchange(VoucherifyOperation.GET_EXPORT, null, HttpMethod.GET, EXPORT, "/v1/exports/" + segment,
-				Export.class);
+		return this.jobs.awaitExport(exportId, timeout);
 	}
 
 	@Override
 	public long downloadExport(String exportId, OutputStream target) {
-		String segment = exportSegment(exportId);
-		requireNonNull(target, "target");
-		Export export = body(getExport(this.calls, segment));
-		if (export.status() == ExportStatus.ERROR) {
-			throw new VoucherifyExportFailedException(export);
-		}
-		if (export.status() != ExportStatus.DONE) {
-			throw new VoucherifyExportNotReadyException(export, "Export " + exportId + " is " + export.status()
-					+ ", not DONE: its file is not ready yet; wait for it with awaitExport first");
-		}
-		String url = export.downloadUrl();
-		if (url == null) {
-			throw new VoucherifyExportNotReadyException(export,
-					"Export " + exportId + " is DONE but Voucherify gave no result.url to download it from");
-		}
-		URI uri = DownloadUrls.trusted(url, this.calls.baseUri());
-		return this.calls.download(VoucherifyOperation.DOWNLOAD_EXPORT, uri, EXPORT, target);
+		return this.jobs.downloadExport(exportId, target);
 	}
 
 	@Override
 	public long downloadExport(String exportId, Path target) {
-		exportSegment(exportId);
-		requireNonNull(target, "target");
-		Path absolute = target.toAbsolutePath();
-		Path directory = absolute.getParent();
-		if (directory == null || !Files.isDirectory(directory)) {
-			throw new IllegalArgumentException("target's directory must exist: " + directory);
-		}
-		try {
-			Path part = Files.createTempFile(directory, absolute.getFileName().toString(), ".part");
-			try {
-				long bytes;
-				try (OutputStream out = Files.newOutputStream(part)) {
-					bytes = downloadExport(exportId, out);
-				}
-				Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
-				return bytes;
-			}
-			finally {
-				Files.deleteIfExists(part);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write the export to " + absolute, ex);
-		}
+		return this.jobs.downloadExport(exportId, target);
 	}
 
 	/**
@@ -473,14 +395,6 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		return PathSegment.encode(code, "code");
 	}
 
-	private static String asyncActionSegment(String asyncActionId) {
-		return PathSegment.encode(asyncActionId, "asyncActionId");
-	}
-
-	private static String exportSegment(String exportId) {
-		return PathSegment.encode(exportId, "exportId");
-	}
-
 	/** The query string of the parameters that are set, in a fixed order. */
 	private static String query(TransactionsQuery query) {
 		StringBuilder parameters = new StringBuilder();
@@ -499,12 +413,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		return parameters.isEmpty() ? "" : "?" + parameters.substring(1);
 	}
 
-	private static <T> ResponseEntity<T> withBody(ResponseEntity<T> entity) {
-		body(entity);
-		return entity;
-	}
-
-	private static <T> T body(ResponseEntity<T> entity) {
+	static <T> T body(ResponseEntity<T> entity) {
 		T body = entity.getBody();
 		if (body == null) {
 			throw new VoucherifyInvalidResponseException(entity.getStatusCode().value(), "Response has no body", null);
@@ -512,7 +421,7 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 		return body;
 	}
 
-	private static void requireNonNull(@Nullable Object value, String name) {
+	static void requireNonNull(@Nullable Object value, String name) {
 		if (value == null) {
 			throw new IllegalArgumentException(name + " must not be null");
 		}
