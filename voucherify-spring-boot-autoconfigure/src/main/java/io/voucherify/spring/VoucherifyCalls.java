@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.voucherify.spring.exception.VoucherifyCallBudgetException;
 import io.voucherify.spring.exception.VoucherifyException;
 import io.voucherify.spring.exception.VoucherifyInvalidResponseException;
 import io.voucherify.spring.exception.VoucherifyTransportException;
@@ -44,6 +45,9 @@ final class VoucherifyCalls {
 
 	private static final VoucherifyObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultVoucherifyObservationConvention();
 
+	/** The observation of each wait for a permit of the call budget. */
+	static final String PERMIT_OBSERVATION = "voucherify.client.permits";
+
 	private static final Observation.Event RETRY_EVENT = Observation.Event.of("retry", "A retried Voucherify call");
 
 	/** The template's category, which users configure, not this internal class's. */
@@ -61,6 +65,8 @@ final class VoucherifyCalls {
 
 	private final VoucherifyApiActivity activity;
 
+	private final VoucherifyCallBudget budget;
+
 	private final VoucherifyRetrySettings retrySettings;
 
 	private final Limits limits;
@@ -72,21 +78,23 @@ final class VoucherifyCalls {
 
 	VoucherifyCalls(RestClient restClient, String baseUrl, VoucherifyErrorHandler errorHandler,
 			ObservationRegistry observationRegistry, @Nullable VoucherifyObservationConvention observationConvention,
-			VoucherifyApiActivity activity, VoucherifyRetrySettings retrySettings, Limits limits) {
-		this(restClient, baseUrl, observationRegistry, observationConvention, activity, retrySettings, limits,
-				new VoucherifyResponses(errorHandler, activity, limits.maxResponseBytes()), null);
+			VoucherifyApiActivity activity, VoucherifyCallBudget budget, VoucherifyRetrySettings retrySettings,
+			Limits limits) {
+		this(restClient, baseUrl, observationRegistry, observationConvention, activity, budget, retrySettings, limits,
+				new VoucherifyResponses(errorHandler, activity, budget, limits.maxResponseBytes()), null);
 	}
 
 	private VoucherifyCalls(RestClient restClient, String baseUrl, ObservationRegistry observationRegistry,
 			@Nullable VoucherifyObservationConvention observationConvention, VoucherifyApiActivity activity,
-			VoucherifyRetrySettings retrySettings, Limits limits, VoucherifyResponses responses,
-			@Nullable CallTime deadline) {
+			VoucherifyCallBudget budget, VoucherifyRetrySettings retrySettings, Limits limits,
+			VoucherifyResponses responses, @Nullable CallTime deadline) {
 		this.restClient = restClient;
 		this.baseUrl = baseUrl;
 		this.basePath = URI.create(baseUrl).getRawPath();
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.activity = activity;
+		this.budget = budget;
 		this.retrySettings = retrySettings;
 		this.limits = limits;
 		this.responses = responses;
@@ -95,6 +103,10 @@ final class VoucherifyCalls {
 
 	VoucherifyApiActivity activity() {
 		return this.activity;
+	}
+
+	VoucherifyCallBudget budget() {
+		return this.budget;
 	}
 
 	URI baseUri() {
@@ -108,7 +120,7 @@ final class VoucherifyCalls {
 	 */
 	VoucherifyCalls forHealthCheck(Duration timeout) {
 		return new VoucherifyCalls(this.restClient, this.baseUrl, new DefaultVoucherifyErrorHandler(),
-				ObservationRegistry.NOOP, null, this.activity,
+				ObservationRegistry.NOOP, null, this.activity, this.budget,
 				VoucherifyRetrySettings.disabled().withMaxTotalTime(timeout), this.limits);
 	}
 
@@ -122,7 +134,7 @@ final class VoucherifyCalls {
 		CallTime deadline = new CallTime(Duration.ofNanos(Math.max(deadlineNanos - System.nanoTime(), 0)),
 				deadlineNanos, property);
 		return new VoucherifyCalls(this.restClient, this.baseUrl, this.observationRegistry, this.observationConvention,
-				this.activity, this.retrySettings, this.limits, this.responses, deadline);
+				this.activity, this.budget, this.retrySettings, this.limits, this.responses, deadline);
 	}
 
 	/**
@@ -302,6 +314,11 @@ final class VoucherifyCalls {
 		context.setStatusCode(null);
 		context.setTransportFailure(false);
 		context.setErrorKey(null);
+		if (time.remainingNanos() <= 0) {
+			context.setTransportFailure(true);
+			throw time.ranOut(operation, null);
+		}
+		takePermit(operation, time);
 		long remaining = time.remainingNanos();
 		if (remaining <= 0) {
 			context.setTransportFailure(true);
@@ -329,6 +346,37 @@ final class VoucherifyCalls {
 		}
 		finally {
 			guard.close();
+		}
+	}
+
+	/**
+	 * Take a permit from the call budget, within the call's time; the wait is observed as
+	 * {@code voucherify.client.permits}, tagged with the operation and its outcome
+	 * ({@code granted} or {@code denied}).
+	 */
+	private void takePermit(VoucherifyOperation operation, CallTime time) {
+		if (this.budget == VoucherifyCallBudget.UNLIMITED) {
+			return;
+		}
+		Observation observation = Observation.createNotStarted(PERMIT_OBSERVATION, this.observationRegistry)
+			.contextualName("voucherify permit")
+			.lowCardinalityKeyValue("operation", operation.sdkName())
+			.start();
+		try {
+			this.budget.acquire(operation, Duration.ofNanos(Math.max(time.remainingNanos(), 0)));
+			observation.lowCardinalityKeyValue("outcome", "granted");
+		}
+		catch (VoucherifyCallBudgetException ex) {
+			observation.lowCardinalityKeyValue("outcome", "denied");
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			observation.lowCardinalityKeyValue("outcome", "failed");
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
 		}
 	}
 

@@ -31,11 +31,15 @@ final class VoucherifyResponses {
 
 	private final VoucherifyApiActivity activity;
 
+	private final VoucherifyCallBudget budget;
+
 	private final long maxResponseBytes;
 
-	VoucherifyResponses(VoucherifyErrorHandler errorHandler, VoucherifyApiActivity activity, long maxResponseBytes) {
+	VoucherifyResponses(VoucherifyErrorHandler errorHandler, VoucherifyApiActivity activity,
+			VoucherifyCallBudget budget, long maxResponseBytes) {
 		this.errorHandler = errorHandler;
 		this.activity = activity;
+		this.budget = budget;
 		this.maxResponseBytes = maxResponseBytes;
 	}
 
@@ -115,6 +119,7 @@ final class VoucherifyResponses {
 		HttpHeaders headers = response.getHeaders();
 		context.setStatusCode(status.value());
 		this.activity.recordResponse(status.value(), headers, Duration.ofNanos(System.nanoTime() - start));
+		this.budget.learn(operation, status.value(), headers);
 		InputStream raw = response.getBody();
 		guard.watch(raw);
 		if (status.is3xxRedirection()) {

@@ -3,6 +3,7 @@ package io.voucherify.spring;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.voucherify.spring.exception.VoucherifyCallBudgetException;
 import io.voucherify.spring.exception.VoucherifyRateLimitException;
 import io.voucherify.spring.exception.VoucherifyServerException;
 import io.voucherify.spring.exception.VoucherifyTransportException;
@@ -111,6 +112,10 @@ final class VoucherifyRetryPolicy implements RetryPolicy, BackOff, BackOffExecut
 	 * @return a short reason such as {@code 503} or {@code connection refused}
 	 */
 	static @Nullable String reason(VoucherifyOperation operation, Throwable failure) {
+		if (failure instanceof VoucherifyCallBudgetException) {
+			// Not sent, and the wait for a permit is spent already.
+			return null;
+		}
 		if (failure instanceof VoucherifyRateLimitException) {
 			return "429";
 		}

@@ -374,6 +374,15 @@ public final class VouchersTemplate implements VouchersOperations, AutoCloseable
 	}
 
 	/**
+	 * The budget each HTTP attempt takes a permit from, shown by the health indicator.
+	 * @return the budget, {@link VoucherifyCallBudget#UNLIMITED} if none was set
+	 * @since 0.1.0
+	 */
+	public VoucherifyCallBudget getCallBudget() {
+		return this.calls.budget();
+	}
+
+	/**
 	 * Close the HTTP client this template owns: its default transport, or what was handed
 	 * to {@link VouchersTemplateBuilder#releaseOnClose(AutoCloseable)} (as the
 	 * auto-configuration does). A Spring context calls this when it stops. Calls after

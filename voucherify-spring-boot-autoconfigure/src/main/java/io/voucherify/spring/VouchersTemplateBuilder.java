@@ -62,6 +62,8 @@ public final class VouchersTemplateBuilder {
 
 	private VoucherifyApiActivity activity = new VoucherifyApiActivity();
 
+	private VoucherifyCallBudget callBudget = VoucherifyCallBudget.UNLIMITED;
+
 	private VoucherifyRetrySettings retrySettings = VoucherifyRetrySettings.defaults();
 
 	private VoucherifyJobSettings jobSettings = VoucherifyJobSettings.defaults();
@@ -263,6 +265,19 @@ public final class VouchersTemplateBuilder {
 	}
 
 	/**
+	 * The budget each HTTP attempt, retries included, takes a permit from before it is
+	 * sent, such as a {@code io.voucherify.spring.ratelimit.BucketCallBudget} shared by a
+	 * fleet. Defaults to {@link VoucherifyCallBudget#UNLIMITED}.
+	 * @param callBudget the budget
+	 * @return this builder
+	 * @since 0.1.0
+	 */
+	public VouchersTemplateBuilder callBudget(VoucherifyCallBudget callBudget) {
+		this.callBudget = Objects.requireNonNull(callBudget, "callBudget");
+		return this;
+	}
+
+	/**
 	 * How failed calls are retried, and the longest a call may take. Defaults to
 	 * {@link VoucherifyRetrySettings#defaults()}.
 	 * @param retrySettings the retry settings
@@ -321,7 +336,8 @@ public final class VouchersTemplateBuilder {
 						+ ": the secret key travels unencrypted (plain http explicitly allowed)");
 		}
 		VoucherifyCalls calls = new VoucherifyCalls(restClient.build(), baseUrl, this.errorHandler,
-				this.observationRegistry, this.observationConvention, this.activity, this.retrySettings, limits);
+				this.observationRegistry, this.observationConvention, this.activity, this.callBudget,
+				this.retrySettings, limits);
 		return new VouchersTemplate(calls, this.jobSettings, List.copyOf(resources));
 	}
 

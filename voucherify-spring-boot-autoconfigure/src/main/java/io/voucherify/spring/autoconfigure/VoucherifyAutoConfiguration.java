@@ -4,6 +4,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.voucherify.spring.DefaultVoucherifyErrorHandler;
 import io.voucherify.spring.InvalidVoucherifySettingException;
 import io.voucherify.spring.VoucherifyApiActivity;
+import io.voucherify.spring.VoucherifyCallBudget;
 import io.voucherify.spring.VoucherifyErrorHandler;
 import io.voucherify.spring.VoucherifyRestClientCustomizer;
 import io.voucherify.spring.VouchersOperations;
@@ -67,13 +68,15 @@ public final class VoucherifyAutoConfiguration {
 			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<VoucherifyRestClientCustomizer> voucherifyCustomizers, VoucherifyErrorHandler errorHandler,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<VoucherifyObservationConvention> observationConvention, VoucherifyApiActivity activity) {
+			ObjectProvider<VoucherifyObservationConvention> observationConvention, VoucherifyApiActivity activity,
+			ObjectProvider<VoucherifyCallBudget> callBudget) {
 		return new VouchersTemplateBuilderConfigurer(properties, connectionDetails,
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
 				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
 				restClientCustomizers.orderedStream().toList(), voucherifyCustomizers.orderedStream().toList(),
 				errorHandler, observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-				observationConvention.getIfAvailable(), activity);
+				observationConvention.getIfAvailable(), activity,
+				callBudget.getIfAvailable(() -> VoucherifyCallBudget.UNLIMITED));
 	}
 
 	@Bean

@@ -105,6 +105,12 @@ public class VoucherifyProperties {
 	 */
 	private final Jobs jobs = new Jobs();
 
+	/**
+	 * A call budget that keeps the application, or every instance of it, under the
+	 * project's rate limit.
+	 */
+	private final RateLimit rateLimit = new RateLimit();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -211,6 +217,10 @@ public class VoucherifyProperties {
 
 	public Jobs getJobs() {
 		return this.jobs;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
 	}
 
 	/**
@@ -391,6 +401,176 @@ public class VoucherifyProperties {
 
 		public void setMaxPollInterval(Duration maxPollInterval) {
 			this.maxPollInterval = maxPollInterval;
+		}
+
+	}
+
+	/**
+	 * A call budget: every HTTP attempt, retries included, first takes a permit from it,
+	 * so that the application stays under Voucherify's project rate limit instead of
+	 * meeting 429s. With a Redis connection ({@code spring.data.redis.*}) every instance
+	 * with the same key shares one budget. Needs Bucket4j on the class path
+	 * ({@code com.bucket4j:bucket4j_jdk17-core}; for Redis {@code bucket4j_jdk17-lettuce}
+	 * and {@code spring-boot-starter-data-redis}).
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Whether every call takes a permit from the call budget first.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Calls a period for the whole fleet: the project's limit (100 a minute on the
+		 * Business plan, 2000 on Organization, 100 an hour in the sandbox), or less to
+		 * leave room for other applications on the project. Required when enabled; a
+		 * lower X-Rate-Limit-Limit from Voucherify lowers it.
+		 */
+		private @Nullable Integer limit;
+
+		/**
+		 * Period of the limit: 1m on the paid plans, 1h in the sandbox. Windows start at
+		 * multiples of it since the epoch.
+		 */
+		private Duration period = Duration.ofMinutes(1);
+
+		/**
+		 * Share of the limit kept for background jobs (CSV import, transactions export,
+		 * their polls and downloads), which they alone use: 0.2 keeps a fifth for them. 0
+		 * for none, when every call takes from one budget.
+		 */
+		private double bulkShare;
+
+		/**
+		 * Longest a caller waits for a permit before a VoucherifyCallBudgetException
+		 * (never past its call's max-total-time).
+		 */
+		private Duration maxWait = Duration.ofSeconds(5);
+
+		/**
+		 * Where the budget is kept: 'auto' (in Redis when the application has a Lettuce
+		 * connection, else in this instance), 'redis', or 'local' (this instance alone).
+		 */
+		private Store store = Store.AUTO;
+
+		/**
+		 * Key prefix of the budget in the store: instances with the same key share one
+		 * budget. Defaults to 'voucherify:budget:' and the application id.
+		 */
+		private @Nullable String key;
+
+		/**
+		 * How many instances share the limit: while the store cannot be reached, each
+		 * instance takes limit / instances alone.
+		 */
+		private int instances = 1;
+
+		/**
+		 * Longest one request to the store may take; a permit costs at most this more
+		 * when the store fails.
+		 */
+		private Duration storeTimeout = Duration.ofMillis(250);
+
+		/**
+		 * How long an instance keeps to its local share after the store failed, before it
+		 * tries the store again.
+		 */
+		private Duration storeRetryInterval = Duration.ofSeconds(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Integer getLimit() {
+			return this.limit;
+		}
+
+		public void setLimit(@Nullable Integer limit) {
+			this.limit = limit;
+		}
+
+		public Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(Duration period) {
+			this.period = period;
+		}
+
+		public double getBulkShare() {
+			return this.bulkShare;
+		}
+
+		public void setBulkShare(double bulkShare) {
+			this.bulkShare = bulkShare;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+		public int getInstances() {
+			return this.instances;
+		}
+
+		public void setInstances(int instances) {
+			this.instances = instances;
+		}
+
+		public Duration getStoreTimeout() {
+			return this.storeTimeout;
+		}
+
+		public void setStoreTimeout(Duration storeTimeout) {
+			this.storeTimeout = storeTimeout;
+		}
+
+		public Duration getStoreRetryInterval() {
+			return this.storeRetryInterval;
+		}
+
+		public void setStoreRetryInterval(Duration storeRetryInterval) {
+			this.storeRetryInterval = storeRetryInterval;
+		}
+
+		/**
+		 * Where the call budget is kept.
+		 */
+		public enum Store {
+
+			/** In Redis when the application has a Lettuce connection, else local. */
+			AUTO,
+
+			/** In Redis, shared by every instance with the same key. */
+			REDIS,
+
+			/** In this instance alone. */
+			LOCAL
+
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.voucherify.spring.VoucherifyApiActivity;
+import io.voucherify.spring.VoucherifyCallBudget;
 import io.voucherify.spring.VoucherifyClientHttpRequestFactory;
 import io.voucherify.spring.VoucherifyErrorHandler;
 import io.voucherify.spring.VoucherifyHttpClients;
@@ -34,7 +35,7 @@ import org.springframework.web.client.RestClient;
  * the {@link VoucherifyHttpClients} policy, built on the first call; then every
  * {@link RestClientCustomizer} (message converters, observations,
  * {@code MockRestServiceServer}); then the error handler, observations, activity record,
- * retries and every {@link VoucherifyRestClientCustomizer}.
+ * call budget, retries and every {@link VoucherifyRestClientCustomizer}.
  *
  * @since 0.1.0
  */
@@ -65,12 +66,14 @@ public final class VouchersTemplateBuilderConfigurer {
 
 	private final VoucherifyApiActivity activity;
 
+	private final VoucherifyCallBudget callBudget;
+
 	VouchersTemplateBuilderConfigurer(VoucherifyProperties properties, VoucherifyConnectionDetails connectionDetails,
 			HttpClientSettings httpClientSettings, ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
 			List<RestClientCustomizer> restClientCustomizers,
 			List<VoucherifyRestClientCustomizer> voucherifyCustomizers, VoucherifyErrorHandler errorHandler,
 			ObservationRegistry observationRegistry, @Nullable VoucherifyObservationConvention observationConvention,
-			VoucherifyApiActivity activity) {
+			VoucherifyApiActivity activity, VoucherifyCallBudget callBudget) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.httpClientSettings = httpClientSettings;
@@ -81,6 +84,7 @@ public final class VouchersTemplateBuilderConfigurer {
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.activity = activity;
+		this.callBudget = callBudget;
 	}
 
 	/**
@@ -115,6 +119,7 @@ public final class VouchersTemplateBuilderConfigurer {
 			.observationRegistry(this.observationRegistry)
 			.observationConvention(this.observationConvention)
 			.activity(this.activity)
+			.callBudget(this.callBudget)
 			.retry(retrySettings(properties.getRetry()))
 			.jobs(jobSettings(properties.getJobs()));
 		this.voucherifyCustomizers.forEach(builder::customizer);

@@ -3,6 +3,7 @@ package io.voucherify.spring.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import io.voucherify.spring.VoucherifyApiActivity;
 import io.voucherify.spring.VouchersTemplate;
@@ -28,7 +29,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * only the application is throttled, which the details say.</li>
  * </ul>
  * Details: base URL, last status, latency, when it was checked, where the evidence came
- * from and the rate-limit headroom. Never the secret key or a voucher code.
+ * from, the rate-limit headroom and the call budget, if there is one (its limit, store,
+ * whether the store answers). Never the secret key or a voucher code.
  *
  * @since 0.1.0
  */
@@ -74,6 +76,10 @@ public class VoucherifyHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
+		return withBudget(evidence());
+	}
+
+	private Health evidence() {
 		Health fresh = freshHealth();
 		if (fresh != null) {
 			return fresh;
@@ -88,6 +94,18 @@ public class VoucherifyHealthIndicator implements HealthIndicator {
 			this.lastProbe = probe;
 			return probe.health();
 		}
+	}
+
+	/**
+	 * The call budget as it is now, not as it was when the evidence was cached: its
+	 * limit, store and whether the store answers.
+	 */
+	private Health withBudget(Health health) {
+		Map<String, Object> budget = this.vouchers.getCallBudget().describe();
+		if (budget.isEmpty()) {
+			return health;
+		}
+		return Health.status(health.getStatus()).withDetails(health.getDetails()).withDetail("budget", budget).build();
 	}
 
 	/** The newest fresh evidence: a real call that proved access, or the last probe. */

@@ -24,6 +24,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.voucherify.spring.Examples;
 import io.voucherify.spring.TestClients;
 import io.voucherify.spring.VoucherifyApiActivity;
+import io.voucherify.spring.ratelimit.BucketCallBudget;
+import io.voucherify.spring.ratelimit.CallBudgetSettings;
 import io.voucherify.spring.VoucherifyRestClientCustomizer;
 import io.voucherify.spring.VoucherifyRetrySettings;
 import io.voucherify.spring.VouchersOperations;
@@ -32,6 +34,7 @@ import io.voucherify.spring.VouchersTemplateBuilder;
 import io.voucherify.spring.exception.VoucherifyAuthenticationException;
 import io.voucherify.spring.exception.VoucherifyServerException;
 import io.voucherify.spring.model.Voucher;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,6 +99,35 @@ class VoucherifyHealthIndicatorTests {
 			.containsEntry("source", "probe");
 		assertThat(health.getDetails().get("latencyMs")).isInstanceOf(Long.class);
 		assertThat((Long) health.getDetails().get("latencyMs")).isGreaterThanOrEqualTo(0L);
+	}
+
+	@Test
+	void theDetailsShowTheCallBudgetAsItIsNow() {
+		stubProbe(notFoundJson());
+		BucketCallBudget budget = BucketCallBudget
+			.local(CallBudgetSettings.of(100, Duration.ofMinutes(1)).withMaxWait(Duration.ZERO));
+		VouchersTemplate vouchers = TestClients.builder(wireMock.baseUrl()).callBudget(budget).build();
+		VoucherifyHealthIndicator indicator = new VoucherifyHealthIndicator(vouchers, PROBE_TIMEOUT, wireMock.baseUrl(),
+				TTL, this.clock);
+
+		Health first = indicator.health();
+		Health cached = indicator.health();
+
+		assertThat(first.getStatus()).isEqualTo(Status.UP);
+		assertThat(first.getDetails().get("budget")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("limit", 100L)
+			.containsEntry("store", "none (one instance)")
+			.containsEntry("permits", 1L);
+		// The probe's answer is cached; the budget's figures are not.
+		assertThat(cached.getDetails().get("budget")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("permits", 1L);
+		assertThat(allRequests()).hasSize(1);
+	}
+
+	@Test
+	void withoutABudgetTheDetailsHaveNone() {
+		stubProbe(notFoundJson());
+		assertThat(indicator().health().getDetails()).doesNotContainKey("budget");
 	}
 
 	@Test
