@@ -93,6 +93,11 @@ final class ApiError extends RuntimeException {
 		return new ApiError(413, "payload_too_large", "Payload too large", details, null, null);
 	}
 
+	/** Voucherify's 429 message, as in its example; the key is the emulator's. */
+	static ApiError tooManyRequests() {
+		return new ApiError(429, "too_many_requests", "Too many requests hit the API too quickly.", null, null, null);
+	}
+
 	static ApiError malformedPath() {
 		return new ApiError(400, "malformed_path", "Malformed path",
 				"A path segment is not valid percent-encoded UTF-8", null, null);

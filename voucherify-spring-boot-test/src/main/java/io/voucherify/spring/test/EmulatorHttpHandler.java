@@ -31,16 +31,14 @@ import tools.jackson.databind.node.ObjectNode;
  * decoding of path segments, request parsing and Voucherify's error envelope. The API
  * host serves the Vouchers operations, Get Async Action and Get Export; the download
  * host, like Voucherify's {@code download.voucherify.io}, serves only export files. Every
- * answer carries {@code X-Rate-Limit-Limit} and {@code X-Rate-Limit-Remaining}
- * (informative only: the limit is never enforced).
+ * call to the API host goes through the {@link ProjectRateLimit} first: counted, or
+ * rejected with 429 without running the operation. Every answer carries the rate-limit
+ * headers; the download host's only show the limit, without counting.
  */
 final class EmulatorHttpHandler {
 
 	/** Voucherify's limit on an imported CSV file. */
 	static final long MAX_CSV_BYTES = 10L * 1024 * 1024;
-
-	/** Calls per minute shown in {@code X-Rate-Limit-Limit}. */
-	static final int RATE_LIMIT_PER_MINUTE = 2000;
 
 	private static final long MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 
@@ -61,14 +59,11 @@ final class EmulatorHttpHandler {
 
 	private final byte[] secretKey;
 
-	private final Object rateLimitLock = new Object();
+	private final ProjectRateLimit rateLimit;
 
-	private long rateLimitMinute;
-
-	private int rateLimitCount;
-
-	EmulatorHttpHandler(EmulatorState state, String appId, String secretKey) {
+	EmulatorHttpHandler(EmulatorState state, ProjectRateLimit rateLimit, String appId, String secretKey) {
 		this.state = state;
+		this.rateLimit = rateLimit;
 		this.appId = appId.getBytes(StandardCharsets.UTF_8);
 		this.secretKey = secretKey.getBytes(StandardCharsets.UTF_8);
 	}
@@ -83,8 +78,12 @@ final class EmulatorHttpHandler {
 	}
 
 	private void handle(HttpExchange exchange, Host host) throws IOException {
+		ProjectRateLimit.Verdict verdict = (host == Host.API) ? this.rateLimit.call() : this.rateLimit.peek();
 		Answer answer;
 		try {
+			if (!verdict.accepted()) {
+				throw ApiError.tooManyRequests();
+			}
 			answer = (host == Host.API) ? dispatch(exchange) : dispatchDownload(exchange);
 		}
 		catch (ApiError ex) {
@@ -97,6 +96,7 @@ final class EmulatorHttpHandler {
 		}
 		try {
 			drain(exchange.getRequestBody());
+			verdict.writeTo(exchange.getResponseHeaders());
 			send(exchange, answer);
 		}
 		finally {
@@ -354,8 +354,6 @@ final class EmulatorHttpHandler {
 
 	private void send(HttpExchange exchange, Answer answer) throws IOException {
 		Headers headers = exchange.getResponseHeaders();
-		headers.set("X-Rate-Limit-Limit", Integer.toString(RATE_LIMIT_PER_MINUTE));
-		headers.set("X-Rate-Limit-Remaining", Integer.toString(countCall()));
 		EmulatorState.ExportFile file = answer.file();
 		if (file != null) {
 			// The spec answers text/plain, not text/csv; the live Content-Type and its
@@ -377,19 +375,6 @@ final class EmulatorHttpHandler {
 		exchange.sendResponseHeaders(answer.status(), body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
-		}
-	}
-
-	/** Count a call in the current minute and return what is left of the limit. */
-	private int countCall() {
-		long minute = System.currentTimeMillis() / 60_000;
-		synchronized (this.rateLimitLock) {
-			if (minute != this.rateLimitMinute) {
-				this.rateLimitMinute = minute;
-				this.rateLimitCount = 0;
-			}
-			this.rateLimitCount++;
-			return Math.max(0, RATE_LIMIT_PER_MINUTE - this.rateLimitCount);
 		}
 	}
 

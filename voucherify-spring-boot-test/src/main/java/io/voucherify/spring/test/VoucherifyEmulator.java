@@ -47,7 +47,10 @@ import org.springframework.core.io.Resource;
  * paths are matched exactly as sent (case kept) after strict percent-decoding; a code may
  * also be a voucher's id ({@code v_...}). A CSV import and an export are background jobs
  * that take the {@linkplain VoucherifyEmulatorBuilder#jobDuration(Duration) job
- * duration}, none by default. See the module's README for what is not emulated.
+ * duration}, none by default. A
+ * {@linkplain VoucherifyEmulatorBuilder#rateLimit(int, Duration) project rate limit} can
+ * be enforced across all clients, none by default; {@link #rateLimitStats()} tells what
+ * it counted. See the module's README for what is not emulated.
  *
  * @since 0.1.0
  */
@@ -85,6 +88,8 @@ public final class VoucherifyEmulator implements AutoCloseable {
 
 	private final EmulatorState state;
 
+	private final ProjectRateLimit rateLimit;
+
 	private final String baseUrl;
 
 	private final String downloadBaseUrl;
@@ -94,7 +99,7 @@ public final class VoucherifyEmulator implements AutoCloseable {
 	private volatile boolean running;
 
 	VoucherifyEmulator(String appId, String secretKey, int port, List<Resource> seeds, Duration jobDuration,
-			Clock clock) {
+			Clock clock, ProjectRateLimit rateLimit) {
 		this.appId = appId;
 		this.secretKey = secretKey;
 		this.seeds = List.copyOf(seeds);
@@ -109,6 +114,7 @@ public final class VoucherifyEmulator implements AutoCloseable {
 		this.baseUrl = "http://127.0.0.1:" + this.server.getAddress().getPort();
 		this.downloadBaseUrl = "http://127.0.0.1:" + this.downloadServer.getAddress().getPort();
 		this.state = new EmulatorState(this.baseUrl, this.downloadBaseUrl, jobDuration, clock);
+		this.rateLimit = rateLimit;
 		this.connectionDetails = new EmulatorConnectionDetails(this.baseUrl, this.appId, this.secretKey);
 		try {
 			loadSeeds();
@@ -118,7 +124,7 @@ public final class VoucherifyEmulator implements AutoCloseable {
 			this.downloadServer.stop(0);
 			throw ex;
 		}
-		EmulatorHttpHandler handler = new EmulatorHttpHandler(this.state, this.appId, this.secretKey);
+		EmulatorHttpHandler handler = new EmulatorHttpHandler(this.state, this.rateLimit, this.appId, this.secretKey);
 		this.server.createContext("/", handler.handler(EmulatorHttpHandler.Host.API));
 		this.downloadServer.createContext("/", handler.handler(EmulatorHttpHandler.Host.DOWNLOAD));
 		// One pool serves both hosts: downloads are rare next to API calls.
@@ -334,12 +340,26 @@ public final class VoucherifyEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * What the project rate limit counted: the calls to the API host it accepted and
+	 * those it rejected with {@code 429}, in total and (accepted) per window. Without a
+	 * {@linkplain VoucherifyEmulatorBuilder#rateLimit(int, Duration) configured limit}
+	 * the calls are still counted, in one-minute windows, and none is rejected. Calls to
+	 * the download host are not counted.
+	 * @return a snapshot
+	 */
+	public RateLimitStats rateLimitStats() {
+		return this.rateLimit.stats();
+	}
+
+	/**
 	 * Forget every voucher, transaction, session, import, async action and export, then
 	 * load the builder's seed files again: back to the state right after start (with new
-	 * ids).
+	 * ids). The rate limit forgets the calls it counted too: a full window's calls are
+	 * available again, and the {@linkplain #rateLimitStats() statistics} start from zero.
 	 */
 	public void reset() {
 		this.state.clear();
+		this.rateLimit.reset();
 		loadSeeds();
 	}
 

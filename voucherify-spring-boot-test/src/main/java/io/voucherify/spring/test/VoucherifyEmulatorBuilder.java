@@ -30,6 +30,10 @@ public final class VoucherifyEmulatorBuilder {
 
 	private Clock clock = Clock.systemUTC();
 
+	private int rateLimitCalls;
+
+	private Duration rateLimitPeriod = ProjectRateLimit.INFORMATIVE_PERIOD;
+
 	private final List<Resource> seeds = new ArrayList<>();
 
 	VoucherifyEmulatorBuilder() {
@@ -91,8 +95,43 @@ public final class VoucherifyEmulatorBuilder {
 	}
 
 	/**
-	 * The clock that times jobs and stamps changes; the system's by default. For this
-	 * module's tests, which move time by hand.
+	 * Enforce a project rate limit: at most {@code calls} calls to the API host in each
+	 * period, across all clients, as Voucherify limits a project (Business plan: 100 a
+	 * minute; Organization: 2,000 a minute; Sandbox: 100 an hour). Periods are fixed
+	 * windows aligned to multiples of the period since the Unix epoch (Voucherify does
+	 * not document its algorithm: this is the emulator's choice). Every call counts,
+	 * whatever its answer (401 and 404 included), except those rejected: once the
+	 * window's calls are used up, a call is answered {@code 429} with Voucherify's
+	 * message and {@code Retry-After}, without running the operation, until the next
+	 * window starts. The download host is not limited. Answers carry
+	 * {@code X-Rate-Limit-Limit}, {@code X-Rate-Limit-Remaining},
+	 * {@code X-Rate-Limit-Retry} (the window's end, Unix epoch seconds) and
+	 * {@code X-Rate-Limit-Type: api_calls}.
+	 * <p>
+	 * Without a limit (the default) no call is rejected, and answers show 2000 calls a
+	 * minute in {@code X-Rate-Limit-Limit} and {@code X-Rate-Limit-Remaining} only.
+	 * @param calls the calls accepted in each period, positive
+	 * @param period the period, at least 1 ms (windows are whole milliseconds: a fraction
+	 * is dropped)
+	 * @return this builder
+	 * @see VoucherifyEmulator#rateLimitStats()
+	 */
+	public VoucherifyEmulatorBuilder rateLimit(int calls, Duration period) {
+		Objects.requireNonNull(period, "period");
+		if (calls <= 0) {
+			throw new IllegalArgumentException("rateLimit calls must be positive, was " + calls);
+		}
+		if (period.compareTo(Duration.ofMillis(1)) < 0) {
+			throw new IllegalArgumentException("rateLimit period must be at least 1 ms, was " + period);
+		}
+		this.rateLimitCalls = calls;
+		this.rateLimitPeriod = period;
+		return this;
+	}
+
+	/**
+	 * The clock that times jobs, stamps changes and places calls in rate-limit windows;
+	 * the system's by default. For this module's tests, which move time by hand.
 	 * @param clock the clock
 	 * @return this builder
 	 */
@@ -131,7 +170,11 @@ public final class VoucherifyEmulatorBuilder {
 	 * cannot be bound
 	 */
 	public VoucherifyEmulator build() {
-		return new VoucherifyEmulator(this.appId, this.secretKey, this.port, this.seeds, this.jobDuration, this.clock);
+		ProjectRateLimit rateLimit = (this.rateLimitCalls > 0)
+				? ProjectRateLimit.enforcing(this.rateLimitCalls, this.rateLimitPeriod, this.clock)
+				: ProjectRateLimit.informative(this.clock);
+		return new VoucherifyEmulator(this.appId, this.secretKey, this.port, this.seeds, this.jobDuration, this.clock,
+				rateLimit);
 	}
 
 	private static String requireText(@Nullable String value, String name) {
