@@ -1,11 +1,14 @@
 package io.voucherify.spring.test.autoconfigure;
 
+import java.time.Duration;
+
 import io.voucherify.spring.autoconfigure.VoucherifyAutoConfiguration;
 import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
 import io.voucherify.spring.test.VoucherifyEmulator;
 import io.voucherify.spring.test.VoucherifyEmulatorBuilder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -40,6 +43,10 @@ public final class VoucherifyEmulatorAutoConfiguration {
 			.secretKey(properties.getSecretKey())
 			.port(properties.getPort())
 			.jobDuration(properties.getJobDuration());
+		Integer rateLimitCalls = rateLimitCalls(properties.getRateLimit());
+		if (rateLimitCalls != null) {
+			builder.rateLimit(rateLimitCalls, properties.getRateLimit().getPeriod());
+		}
 		for (String location : properties.getSeed()) {
 			Resource resource = resourceLoader.getResource(location);
 			if (!resource.exists()) {
@@ -49,9 +56,33 @@ public final class VoucherifyEmulatorAutoConfiguration {
 			builder.seed(resource);
 		}
 		VoucherifyEmulator emulator = builder.build();
-		logger.info("Voucherify emulator running at " + emulator.baseUrl() + " (voucherify.emulator.enabled=true): "
-				+ "the Voucherify client talks to it, not to the real API");
+		logger.info(
+				"Voucherify emulator running at " + emulator.baseUrl() + " (voucherify.emulator.enabled=true): "
+						+ "the Voucherify client talks to it, not to the real API"
+						+ ((rateLimitCalls != null)
+								? "; it accepts " + rateLimitCalls + " calls per "
+										+ properties.getRateLimit().getPeriod() + " (voucherify.emulator.rate-limit.*)"
+								: ""));
 		return emulator;
+	}
+
+	/**
+	 * The calls of the configured rate limit, checked with its period.
+	 * @return the calls per period, {@code null} for no limit
+	 * @throws IllegalArgumentException naming the property that is not positive
+	 */
+	private static @Nullable Integer rateLimitCalls(VoucherifyEmulatorProperties.RateLimit rateLimit) {
+		Integer calls = rateLimit.getCalls();
+		if (calls != null && calls <= 0) {
+			throw new IllegalArgumentException(
+					"voucherify.emulator.rate-limit.calls must be positive, was " + calls + " (unset it for no limit)");
+		}
+		Duration period = rateLimit.getPeriod();
+		if (period.compareTo(Duration.ofMillis(1)) < 0) {
+			throw new IllegalArgumentException(
+					"voucherify.emulator.rate-limit.period must be at least 1ms, was " + period);
+		}
+		return calls;
 	}
 
 	@Bean

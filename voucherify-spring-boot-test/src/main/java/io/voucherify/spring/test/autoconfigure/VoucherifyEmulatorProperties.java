@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -57,6 +59,11 @@ public class VoucherifyEmulatorProperties {
 	 */
 	private Duration jobDuration = Duration.ZERO;
 
+	/**
+	 * Project rate limit the emulator enforces across all its clients.
+	 */
+	private final RateLimit rateLimit = new RateLimit();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -103,6 +110,49 @@ public class VoucherifyEmulatorProperties {
 
 	public void setJobDuration(Duration jobDuration) {
 		this.jobDuration = jobDuration;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
+	/**
+	 * The project rate limit: calls per period, in fixed windows.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Calls to the API the emulator accepts in each period, from all clients together
+		 * (whatever the answer, 401 and 404 included); once they are used up it answers
+		 * 429 with Retry-After until the next period starts. Voucherify's plans: 100 a
+		 * minute (Business), 2000 a minute (Organization), 100 an hour (Sandbox). Unset:
+		 * no limit, the headers show 2000 a minute and no call is rejected.
+		 */
+		private @Nullable Integer calls;
+
+		/**
+		 * Length of the rate limit's periods: fixed windows aligned to multiples of the
+		 * period since the Unix epoch (1m: each minute on the clock). Voucherify's are 1m
+		 * and 1h. Used only when calls is set.
+		 */
+		private Duration period = Duration.ofMinutes(1);
+
+		public @Nullable Integer getCalls() {
+			return this.calls;
+		}
+
+		public void setCalls(@Nullable Integer calls) {
+			this.calls = calls;
+		}
+
+		public Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(Duration period) {
+			this.period = period;
+		}
+
 	}
 
 }

@@ -3,10 +3,13 @@ package io.voucherify.spring.test.autoconfigure;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.autoconfigure.VoucherifyAutoConfiguration;
 import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
+import io.voucherify.spring.exception.VoucherifyRateLimitException;
+import io.voucherify.spring.model.Voucher;
 import io.voucherify.spring.test.VoucherifyEmulator;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +18,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link VoucherifyEmulatorAutoConfiguration}.
@@ -104,6 +109,76 @@ class VoucherifyEmulatorAutoConfigurationTests {
 				assertThat(emulator.csvImports()).as("accepted").hasSize(1);
 				assertThat(emulator.voucher("LATER")).as("not imported before the hour is up").isEmpty();
 			});
+	}
+
+	@Test
+	void bindsTheRateLimitProperties() {
+		this.runner
+			.withPropertyValues("voucherify.emulator.enabled=true", "voucherify.emulator.rate-limit.calls=100",
+					"voucherify.emulator.rate-limit.period=1h")
+			.run((context) -> {
+				VoucherifyEmulatorProperties.RateLimit rateLimit = context.getBean(VoucherifyEmulatorProperties.class)
+					.getRateLimit();
+				assertThat(rateLimit.getCalls()).isEqualTo(100);
+				assertThat(rateLimit.getPeriod()).isEqualTo(Duration.ofHours(1));
+			});
+	}
+
+	@Test
+	void enforcesTheConfiguredRateLimit() {
+		// Windows of 1000 days: none ends while the test runs.
+		this.runner
+			.withPropertyValues("voucherify.emulator.enabled=true", "voucherify.emulator.rate-limit.calls=2",
+					"voucherify.emulator.rate-limit.period=1000d")
+			.run((context) -> {
+				VoucherifyEmulator emulator = context.getBean(VoucherifyEmulator.class);
+				VouchersOperations vouchers = context.getBean(VouchersOperations.class);
+				emulator.createGiftCard("GIFT-1", 100);
+				vouchers.getVoucher("GIFT-1");
+				ResponseEntity<Voucher> second = vouchers.getVoucherWithHttpInfo("GIFT-1");
+
+				assertThatExceptionOfType(VoucherifyRateLimitException.class)
+					.isThrownBy(() -> vouchers.getVoucher("GIFT-1"));
+				assertThat(second.getHeaders().getFirst("X-Rate-Limit-Limit")).isEqualTo("2");
+				assertThat(second.getHeaders().getFirst("X-Rate-Limit-Remaining")).isEqualTo("0");
+				assertThat(emulator.rateLimitStats().acceptedCalls()).isEqualTo(2);
+				assertThat(emulator.rateLimitStats().rejectedCalls()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void enforcesNoRateLimitByDefault() {
+		this.runner.withPropertyValues("voucherify.emulator.enabled=true").run((context) -> {
+			context.getBean(VoucherifyEmulator.class).createGiftCard("GIFT-1", 100);
+
+			ResponseEntity<Voucher> response = context.getBean(VouchersOperations.class)
+				.getVoucherWithHttpInfo("GIFT-1");
+
+			assertThat(response.getHeaders().getFirst("X-Rate-Limit-Limit")).isEqualTo("2000");
+			assertThat(response.getHeaders().containsHeader("X-Rate-Limit-Type")).isFalse();
+		});
+	}
+
+	@Test
+	void aNonPositiveRateLimitCallsFailsTheStartupNamingTheProperty() {
+		this.runner.withPropertyValues("voucherify.emulator.enabled=true", "voucherify.emulator.rate-limit.calls=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("voucherify.emulator.rate-limit.calls must be positive, was 0"));
+	}
+
+	@Test
+	void aNonPositiveRateLimitPeriodFailsTheStartupNamingTheProperty() {
+		this.runner
+			.withPropertyValues("voucherify.emulator.enabled=true", "voucherify.emulator.rate-limit.calls=10",
+					"voucherify.emulator.rate-limit.period=0s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("voucherify.emulator.rate-limit.period must be at least 1ms, was PT0S"));
 	}
 
 	@Test

@@ -28,7 +28,8 @@ class VoucherifyEmulatorPropertiesMetadataTests {
 
 		assertThat(metadata.get("properties")).extracting((property) -> property.get("name").asString())
 			.contains("voucherify.emulator.enabled", "voucherify.emulator.port", "voucherify.emulator.seed",
-					"voucherify.emulator.app-id", "voucherify.emulator.secret-key", "voucherify.emulator.job-duration");
+					"voucherify.emulator.app-id", "voucherify.emulator.secret-key", "voucherify.emulator.job-duration",
+					"voucherify.emulator.rate-limit.calls", "voucherify.emulator.rate-limit.period");
 		assertThat(metadata.get("properties"))
 			.filteredOn((property) -> property.get("name").asString().startsWith("voucherify.emulator."))
 			.allSatisfy((property) -> assertThat(property.path("description").asString()).isNotBlank());
@@ -58,6 +59,28 @@ class VoucherifyEmulatorPropertiesMetadataTests {
 			.satisfies((property) -> {
 				assertThat(property.get("type").asString()).isEqualTo("java.time.Duration");
 				assertThat(property.get("defaultValue").asInt()).isZero();
+			});
+	}
+
+	@Test
+	void noRateLimitIsEnforcedByDefaultAndItsPeriodIsAMinute() throws IOException {
+		JsonNode metadata;
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+
+		assertThat(new VoucherifyEmulatorProperties().getRateLimit().getCalls()).isNull();
+		assertThat(new VoucherifyEmulatorProperties().getRateLimit().getPeriod()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(metadata.get("properties"))
+			.filteredOn((property) -> property.get("name").asString().startsWith("voucherify.emulator.rate-limit."))
+			.satisfiesExactlyInAnyOrder((calls) -> {
+				assertThat(calls.get("name").asString()).isEqualTo("voucherify.emulator.rate-limit.calls");
+				assertThat(calls.get("type").asString()).isEqualTo("java.lang.Integer");
+				assertThat(calls.has("defaultValue")).isFalse();
+			}, (period) -> {
+				assertThat(period.get("name").asString()).isEqualTo("voucherify.emulator.rate-limit.period");
+				assertThat(period.get("type").asString()).isEqualTo("java.time.Duration");
+				assertThat(period.get("defaultValue").asString()).isEqualTo("1m");
 			});
 	}
 
