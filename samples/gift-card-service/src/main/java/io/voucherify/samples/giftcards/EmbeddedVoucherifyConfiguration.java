@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
 import io.voucherify.spring.autoconfigure.VoucherifyProperties;
 import io.voucherify.spring.test.VoucherifyEmulator;
+import io.voucherify.spring.test.VoucherifyEmulatorBuilder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -38,10 +39,28 @@ class EmbeddedVoucherifyConfiguration {
 	@Bean(destroyMethod = "close")
 	@Lazy
 	VoucherifyEmulator voucherifyEmulator(@Value("classpath:demo-vouchers.json") Resource demoVouchers,
-			@Value("${demo.emulator.job-duration:2s}") Duration jobDuration) {
+			@Value("${demo.emulator.job-duration:2s}") Duration jobDuration,
+			@Value("${demo.emulator.rate-limit.calls:#{null}}") @Nullable Integer rateLimitCalls,
+			@Value("${demo.emulator.rate-limit.period:1m}") Duration rateLimitPeriod) {
 		// Imports and exports take a moment, as on Voucherify, so that waiting for them
 		// shows.
-		VoucherifyEmulator emulator = VoucherifyEmulator.builder().seed(demoVouchers).jobDuration(jobDuration).build();
+		VoucherifyEmulatorBuilder builder = VoucherifyEmulator.builder().seed(demoVouchers).jobDuration(jobDuration);
+		// No rate limit unless asked for: demo.emulator.rate-limit.calls=100 is
+		// Voucherify's Business plan, 100 calls a minute.
+		if (rateLimitCalls != null) {
+			if (rateLimitCalls <= 0) {
+				throw new IllegalArgumentException(
+						"demo.emulator.rate-limit.calls must be positive, was " + rateLimitCalls);
+			}
+			if (rateLimitPeriod.compareTo(Duration.ofMillis(1)) < 0) {
+				throw new IllegalArgumentException(
+						"demo.emulator.rate-limit.period must be at least 1ms, was " + rateLimitPeriod);
+			}
+			builder.rateLimit(rateLimitCalls, rateLimitPeriod);
+			logger.info("The embedded Voucherify emulator accepts " + rateLimitCalls + " calls per " + rateLimitPeriod
+					+ " (demo.emulator.rate-limit.*)");
+		}
+		VoucherifyEmulator emulator = builder.build();
 		emulator.createSession("GIFT-DEMO-0001", "ssn_demo_0001");
 		return emulator;
 	}

@@ -3,6 +3,8 @@ package io.voucherify.samples.giftcards;
 import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.autoconfigure.VoucherifyAutoConfiguration;
 import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
+import io.voucherify.spring.exception.VoucherifyRateLimitException;
+import io.voucherify.spring.model.Voucher;
 import io.voucherify.spring.test.VoucherifyEmulator;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +12,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The emulator or the real API is chosen when the application starts, with the same bean
@@ -39,6 +43,40 @@ class EmbeddedVoucherifyConfigurationTests {
 			assertThat(context.getBean(VouchersTemplate.class).getVoucher("GIFT-DEMO-0001").code())
 				.isEqualTo("GIFT-DEMO-0001");
 		});
+	}
+
+	@Test
+	void theEmbeddedEmulatorEnforcesNoRateLimitByDefault() {
+		this.contextRunner.run((context) -> {
+			ResponseEntity<Voucher> response = context.getBean(VouchersTemplate.class)
+				.getVoucherWithHttpInfo("GIFT-DEMO-0001");
+
+			assertThat(response.getHeaders().getFirst("X-Rate-Limit-Limit")).isEqualTo("2000");
+			assertThat(response.getHeaders().containsHeader("X-Rate-Limit-Type")).isFalse();
+		});
+	}
+
+	@Test
+	void theDemoRateLimitPropertiesLimitTheEmbeddedEmulator() {
+		// Windows of 1000 days: none ends while the test runs.
+		this.contextRunner
+			.withPropertyValues("demo.emulator.rate-limit.calls=1", "demo.emulator.rate-limit.period=1000d")
+			.run((context) -> {
+				VouchersTemplate vouchers = context.getBean(VouchersTemplate.class);
+				vouchers.getVoucher("GIFT-DEMO-0001");
+
+				assertThatExceptionOfType(VoucherifyRateLimitException.class)
+					.isThrownBy(() -> vouchers.getVoucher("GIFT-DEMO-0001"));
+				assertThat(context.getBean(VoucherifyEmulator.class).rateLimitStats().rejectedCalls()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void aNonPositiveDemoRateLimitFailsTheStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("demo.emulator.rate-limit.calls=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("demo.emulator.rate-limit.calls must be positive, was 0"));
 	}
 
 	@Test
