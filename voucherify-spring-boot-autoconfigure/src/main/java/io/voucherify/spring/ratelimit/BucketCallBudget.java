@@ -3,6 +3,7 @@ package io.voucherify.spring.ratelimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +93,13 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 	/** Permits left in the calls bucket after this instance's last permit. */
 	private final AtomicLong lastRemaining = new AtomicLong(Long.MAX_VALUE);
 
+	/**
+	 * Permits taken from the local share in the window {@link #aloneWindow}, by share.
+	 */
+	private final Map<String, Long> takenAlone = new HashMap<>();
+
+	private long aloneWindow;
+
 	private final AtomicLong permits = new AtomicLong();
 
 	private final AtomicLong denials = new AtomicLong();
@@ -175,6 +183,13 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 				ConsumptionProbe probe = shared.bucket(operation).tryConsumeAndReturnRemaining(1);
 				storeAnswered(shared);
 				remember(operation, probe);
+				if (probe.isConsumed()) {
+					// The local share follows what this instance takes (never into debt),
+					// so
+					// that a store failing mid-window does not hand it a full share
+					// again.
+					this.local.bucket(operation).tryConsumeAsMuchAsPossible(1);
+				}
 				return probe;
 			}
 			catch (RuntimeException ex) {
@@ -183,7 +198,27 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 		}
 		ConsumptionProbe probe = this.local.bucket(operation).tryConsumeAndReturnRemaining(1);
 		remember(operation, probe);
+		if (probe.isConsumed() && this.store != null) {
+			countTakenAlone(this.local.shareOf(operation).name);
+		}
 		return probe;
+	}
+
+	/** Count a permit taken from the local share while the store was out of reach. */
+	private synchronized void countTakenAlone(String share) {
+		long window = Math.floorDiv(nowMillis(), this.settings.period().toMillis());
+		if (window != this.aloneWindow) {
+			this.aloneWindow = window;
+			this.takenAlone.clear();
+		}
+		this.takenAlone.merge(share, 1L, Long::sum);
+	}
+
+	/** The permits of a share taken alone in this window, counted once. */
+	private synchronized long drainTakenAlone(String share) {
+		long window = Math.floorDiv(nowMillis(), this.settings.period().toMillis());
+		Long taken = this.takenAlone.remove(share);
+		return (taken != null && window == this.aloneWindow) ? taken : 0;
 	}
 
 	private void remember(VoucherifyOperation operation, ConsumptionProbe probe) {
@@ -243,10 +278,10 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 			if (this.storeUp) {
 				return;
 			}
-			this.local.forEach((share) -> {
-				long used = share.capacity - share.bucket.getAvailableTokens();
-				if (used > 0) {
-					shared.share(share.name).bucket.consumeIgnoringRateLimits(used);
+			shared.forEach((share) -> {
+				long taken = drainTakenAlone(share.name);
+				if (taken > 0) {
+					share.bucket.consumeIgnoringRateLimits(taken);
 				}
 			});
 			this.storeUp = true;
@@ -357,7 +392,7 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 		}
 		Pool shared = this.shared;
 		Pool pool = (shared != null && this.storeUp) ? shared : this.local;
-		Bucket calls = pool.share("calls").bucket;
+		Bucket calls = pool.calls.bucket;
 		long excess = calls.getAvailableTokens() - remaining;
 		if (excess > 0) {
 			calls.consumeIgnoringRateLimits(excess);
@@ -462,11 +497,11 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 		}
 
 		Bucket bucket(VoucherifyOperation operation) {
-			return (this.bulk != null && isBulk(operation)) ? this.bulk.bucket : this.calls.bucket;
+			return shareOf(operation).bucket;
 		}
 
-		Share share(String name) {
-			return ("bulk".equals(name) && this.bulk != null) ? this.bulk : this.calls;
+		Share shareOf(VoucherifyOperation operation) {
+			return (this.bulk != null && isBulk(operation)) ? this.bulk : this.calls;
 		}
 
 		void forEach(Consumer<Share> action) {
