@@ -469,7 +469,7 @@ public class VoucherifyProperties {
 		 * Longest one request to the store may take; a permit costs at most this more
 		 * when the store fails.
 		 */
-		private Duration storeTimeout = Duration.ofMillis(250);
+		private Duration storeTimeout = Duration.ofMillis(500);
 
 		/**
 		 * How long an instance keeps to its local share after the store failed, before it

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -150,19 +149,29 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 		boolean callTimeFirst = timeLeft.compareTo(maxWait) < 0;
 		long waitNanos = Math.max((callTimeFirst ? timeLeft : maxWait).toNanos(), 0);
 		long deadline = System.nanoTime() + waitNanos;
-		while (true) {
-			ConsumptionProbe probe = consume(operation);
-			if (probe.isConsumed()) {
+		Share share = this.local.shareOf(operation);
+		long reservedUntil = share.reservedUntilNanos;
+		if (deadline - reservedUntil <= 0) {
+			// Every permit up to then is taken or reserved: no need to ask the store.
+			this.denials.incrementAndGet();
+			throw denied(operation, waitNanos, callTimeFirst, reservedUntil - System.nanoTime());
+		}
+		ConsumptionProbe probe = consume(operation);
+		if (probe.isConsumed()) {
+			this.permits.incrementAndGet();
+			return;
+		}
+		long refill = probe.getNanosToWaitForRefill();
+		long left = deadline - System.nanoTime();
+		if (refill <= left) {
+			if (reserve(operation, left)) {
 				this.permits.incrementAndGet();
 				return;
 			}
-			long refill = probe.getNanosToWaitForRefill();
-			if (refill > deadline - System.nanoTime() || Thread.currentThread().isInterrupted()) {
-				this.denials.incrementAndGet();
-				throw denied(operation, waitNanos, callTimeFirst, refill);
-			}
-			LockSupport.parkNanos(refill);
+			share.reservedUntilNanos = deadline;
 		}
+		this.denials.incrementAndGet();
+		throw denied(operation, waitNanos, callTimeFirst, refill);
 	}
 
 	private VoucherifyCallBudgetException denied(VoucherifyOperation operation, long waitNanos, boolean callTimeFirst,
@@ -202,6 +211,39 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 			countTakenAlone(this.local.shareOf(operation).name);
 		}
 		return probe;
+	}
+
+	/**
+	 * Reserve a permit of a coming window and sleep until it, as Bucket4j's blocking
+	 * buckets do: the callers that wait do not all try again when the window starts, a
+	 * storm of compare-and-swap requests that would time out on the store.
+	 */
+	private boolean reserve(VoucherifyOperation operation, long waitNanos) {
+		Pool shared = sharedPool();
+		try {
+			if (shared != null) {
+				try {
+					boolean reserved = shared.bucket(operation).asBlocking().tryConsume(1, waitNanos);
+					storeAnswered(shared);
+					if (reserved) {
+						this.local.bucket(operation).tryConsumeAsMuchAsPossible(1);
+					}
+					return reserved;
+				}
+				catch (RuntimeException ex) {
+					storeFailed(ex);
+				}
+			}
+			boolean reserved = this.local.bucket(operation).asBlocking().tryConsume(1, waitNanos);
+			if (reserved && this.store != null) {
+				countTakenAlone(this.local.shareOf(operation).name);
+			}
+			return reserved;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	/** Count a permit taken from the local share while the store was out of reach. */
@@ -301,6 +343,7 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 		this.storeRetryAtNanos = System.nanoTime() + this.settings.storeRetryInterval().toNanos();
 		this.probing.set(false);
 		if (wasUp) {
+			keepToWhatWasLeft();
 			logger.warn("Voucherify call budget: the " + name() + " store failed (" + this.storeProblem
 					+ "); this instance takes from its local share of " + this.local.limit + " calls per "
 					+ this.settings.period() + " (voucherify.rate-limit.instances=" + this.settings.instances()
@@ -308,6 +351,23 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug("Voucherify call budget: the " + name() + " store still fails (" + this.storeProblem + ")");
+		}
+	}
+
+	/**
+	 * The store failed mid-window: this instance's share of what the shared budget had
+	 * left, as its last permit saw it, is all it takes alone until the window ends (the
+	 * other instances still on the store may take the rest).
+	 */
+	private void keepToWhatWasLeft() {
+		long left = this.lastRemaining.get();
+		if (left == Long.MAX_VALUE) {
+			return;
+		}
+		Bucket calls = this.local.calls.bucket;
+		long excess = calls.getAvailableTokens() - left / this.settings.instances();
+		if (excess > 0) {
+			calls.consumeIgnoringRateLimits(excess);
 		}
 	}
 
@@ -539,6 +599,12 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 		private volatile long capacity;
 
 		private final Bucket bucket;
+
+		/**
+		 * A reservation that would have ended by then failed: every permit up to then is
+		 * taken or reserved ({@link System#nanoTime()}; kept on the local share's entry).
+		 */
+		private volatile long reservedUntilNanos = System.nanoTime();
 
 		Share(String name, long capacity, Buckets buckets) {
 			this.name = name;

@@ -48,14 +48,14 @@ public record CallBudgetSettings(int limit, Duration period, double bulkShare, D
 
 	/**
 	 * Settings with the defaults for the optional ones: no bulk share, a wait of 5 s, one
-	 * instance, a store timeout of 250 ms, a retry of the store after 5 s, key
+	 * instance, a store timeout of 500 ms, a retry of the store after 5 s, key
 	 * {@code voucherify:budget}.
 	 * @param limit calls a period
 	 * @param period the period
 	 * @return the settings
 	 */
 	public static CallBudgetSettings of(int limit, Duration period) {
-		return new CallBudgetSettings(limit, period, 0, Duration.ofSeconds(5), 1, Duration.ofMillis(250),
+		return new CallBudgetSettings(limit, period, 0, Duration.ofSeconds(5), 1, Duration.ofMillis(500),
 				Duration.ofSeconds(5), "voucherify:budget");
 	}
 
