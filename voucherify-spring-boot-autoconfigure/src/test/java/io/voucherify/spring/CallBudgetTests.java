@@ -117,10 +117,8 @@ class CallBudgetTests {
 		wireMock
 			.stubFor(get(urlPathMatching(VOUCHER)).willReturn(okJson(Examples.read("get-voucher-200-gift-card.json"))));
 		MeterRegistry meters = new SimpleMeterRegistry();
-		ObservationRegistry observations = ObservationRegistry.create();
-		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
 		VouchersTemplate vouchers = TestClients.builder(wireMock.baseUrl())
-			.observationRegistry(observations)
+			.observationRegistry(timedIn(meters))
 			.callBudget(
 					BucketCallBudget.local(CallBudgetSettings.of(1, Duration.ofHours(1)).withMaxWait(Duration.ZERO)))
 			.build();
@@ -143,14 +141,21 @@ class CallBudgetTests {
 		wireMock
 			.stubFor(get(urlPathMatching(VOUCHER)).willReturn(okJson(Examples.read("get-voucher-200-gift-card.json"))));
 		MeterRegistry meters = new SimpleMeterRegistry();
-		ObservationRegistry observations = ObservationRegistry.create();
-		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-		VouchersTemplate vouchers = TestClients.builder(wireMock.baseUrl()).observationRegistry(observations).build();
+		VouchersTemplate vouchers = TestClients.builder(wireMock.baseUrl())
+			.observationRegistry(timedIn(meters))
+			.build();
 
 		vouchers.getVoucher("GIFT-1");
 
 		assertThat(vouchers.getCallBudget()).isSameAs(VoucherifyCallBudget.UNLIMITED);
 		assertThat(meters.find("voucherify.client.permits").meters()).isEmpty();
+	}
+
+	/** Observations recorded as timers in {@code meters}, as Boot's actuator does. */
+	private static ObservationRegistry timedIn(MeterRegistry meters) {
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		return observations;
 	}
 
 	/** A budget that records what it is asked and taught. */

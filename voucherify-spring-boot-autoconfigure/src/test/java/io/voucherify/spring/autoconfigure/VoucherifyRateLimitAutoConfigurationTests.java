@@ -1,13 +1,12 @@
 package io.voucherify.spring.autoconfigure;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.github.bucket4j.Bucket;
 import io.voucherify.spring.VoucherifyCallBudget;
-import io.voucherify.spring.VoucherifyOperation;
 import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.ratelimit.BucketCallBudget;
+import io.voucherify.spring.ratelimit.CallBudgetSettings;
 import io.voucherify.spring.ratelimit.CallBudgetStore;
 import io.voucherify.spring.ratelimit.LettuceCallBudgetStore;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,22 +94,7 @@ class VoucherifyRateLimitAutoConfigurationTests {
 
 	@Test
 	void aBudgetOfTheApplicationsOwnIsUsed() {
-		VoucherifyCallBudget own = new VoucherifyCallBudget() {
-
-			@Override
-			public void acquire(VoucherifyOperation operation, Duration timeLeft) {
-			}
-
-			@Override
-			public void learn(VoucherifyOperation operation, int statusCode, HttpHeaders headers) {
-			}
-
-			@Override
-			public Map<String, Object> describe() {
-				return Map.of();
-			}
-
-		};
+		VoucherifyCallBudget own = BucketCallBudget.local(CallBudgetSettings.of(10, Duration.ofSeconds(1)));
 		this.contextRunner.withBean(VoucherifyCallBudget.class, () -> own)
 			.run((context) -> assertThat(context.getBean(VouchersTemplate.class).getCallBudget()).isSameAs(own));
 	}
