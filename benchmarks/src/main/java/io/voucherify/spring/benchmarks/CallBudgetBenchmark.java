@@ -48,7 +48,8 @@ import org.springframework.context.support.GenericApplicationContext;
  * (a Boot context, Apache HttpClient 5, no observations), without a budget, with a
  * {@linkplain BucketCallBudget#local local} one and with one
  * {@linkplain BucketCallBudget#shared shared} through Redis; and the permit alone
- * ({@code acquire}, no HTTP), local and on Redis, one thread and four. The budgets allow
+ * ({@code acquire}, no HTTP), local and on Redis, one thread and four, beside one plain
+ * Redis {@code GET} (the round trip a Redis permit is made of). The budgets allow
  * {@value #LIMIT} calls a minute, so that no permit is ever waited for: what is measured
  * is the cost of taking one. Redis is a real server from the embedded-redis jar, started
  * by the benchmark on a free loopback port and stopped with it; at the end each Redis
@@ -72,6 +73,9 @@ public class CallBudgetBenchmark {
 	static final CallBudgetSettings SETTINGS = CallBudgetSettings.of(LIMIT, Duration.ofMinutes(1));
 
 	private static final VoucherifyOperation OPERATION = VoucherifyOperation.GET_VOUCHER;
+
+	/** The key {@link #redisGet} reads: 64 bytes, about a bucket's state. */
+	private static final String REFERENCE_KEY = "voucherify:bench:reference";
 
 	/**
 	 * The time a call has left when it asks for its first permit: the default
@@ -98,22 +102,21 @@ public class CallBudgetBenchmark {
 	}
 
 	/**
-	 * A budget shared through a Redis server of its own, on a free loopback port, through
-	 * Lettuce as an application's Redis client connects.
+	 * A Redis server of the benchmark's own on a free loopback port, and a Lettuce client
+	 * as an application has.
 	 */
 	@State(Scope.Benchmark)
-	public static class RedisBudget {
+	public static class Redis {
 
 		RedisServer server;
 
 		RedisClient client;
 
-		LettuceCallBudgetStore store;
-
-		BucketCallBudget budget;
+		/** A connection of its own for {@link #redisGet}. */
+		StatefulRedisConnection<String, String> connection;
 
 		@Setup(Level.Trial)
-		public void start() throws IOException, InterruptedException {
+		public void start() throws IOException {
 			int port = freePort();
 			this.server = RedisServer.newRedisServer()
 				.bind("127.0.0.1")
@@ -123,6 +126,37 @@ public class CallBudgetBenchmark {
 				.build();
 			this.server.start();
 			this.client = RedisClient.create(RedisURI.create("127.0.0.1", port));
+			this.connection = this.client.connect();
+			this.connection.sync().set(REFERENCE_KEY, "x".repeat(64));
+			System.out.println("REDIS on 127.0.0.1:" + port);
+		}
+
+		@TearDown(Level.Trial)
+		public void stop() throws IOException {
+			try {
+				this.connection.close();
+				this.client.shutdown();
+			}
+			finally {
+				this.server.stop();
+			}
+		}
+
+	}
+
+	/** A budget shared through {@link Redis}, as an application's store connects. */
+	@State(Scope.Benchmark)
+	public static class RedisBudget {
+
+		RedisClient client;
+
+		LettuceCallBudgetStore store;
+
+		BucketCallBudget budget;
+
+		@Setup(Level.Trial)
+		public void start(Redis redis) throws InterruptedException {
+			this.client = redis.client;
 			RedisClient client = this.client;
 			this.store = new LettuceCallBudgetStore(() -> client, SETTINGS.storeTimeout());
 			this.budget = BucketCallBudget.shared(SETTINGS, this.store);
@@ -136,11 +170,11 @@ public class CallBudgetBenchmark {
 				this.budget.acquire(OPERATION, TIME_LEFT);
 				Thread.sleep(10);
 			}
-			System.out.println("REDIS 127.0.0.1:" + port + " " + this.budget.describe());
+			System.out.println("BUDGET redis " + this.budget.describe());
 		}
 
 		@TearDown(Level.Trial)
-		public void stop() throws IOException {
+		public void stop() {
 			try {
 				if (!this.budget.isShared()) {
 					throw new IllegalStateException("The budget left Redis: " + this.budget.describe());
@@ -150,8 +184,6 @@ public class CallBudgetBenchmark {
 			}
 			finally {
 				this.store.close();
-				this.client.shutdown();
-				this.server.stop();
 			}
 		}
 
@@ -294,6 +326,15 @@ public class CallBudgetBenchmark {
 	@Benchmark
 	public void permitRedis(RedisBudget budget) {
 		budget.budget.acquire(OPERATION, TIME_LEFT);
+	}
+
+	/**
+	 * One plain {@code GET} to the same Redis through Lettuce, no budget: the round trip
+	 * a Redis permit is made of.
+	 */
+	@Benchmark
+	public @Nullable String redisGet(Redis redis) {
+		return redis.connection.sync().get(REFERENCE_KEY);
 	}
 
 	/** {@link #permitLocal}, four threads on one budget: permits a second. */
