@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,7 +98,12 @@ final class StoreLink {
 			synchronized (this) {
 				if (this.pool == null) {
 					this.pool = new BudgetPool(limit, this.bulkShare, this.windows,
+							// Batching: concurrent requests of this instance's threads go
+							// to the
+							// store as one, so that they do not fail each other's
+							// compare-and-swap.
 							(name, capacity) -> buckets.builder()
+								.withOptimization(Optimizations.batching())
 								.build(this.key + ":" + name, () -> this.windows.configuration(capacity.getAsLong())));
 				}
 				return this.pool;
