@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.voucherify.spring.VoucherifyCallBudget;
 import io.voucherify.spring.test.RateLimitStats;
 import io.voucherify.spring.test.VoucherifyEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Three instances of an application, four threads each calling as fast as they can, on
@@ -145,7 +147,14 @@ class FleetTests {
 	 * connections) are not what the test measures; the emulator's count starts again.
 	 */
 	private void warmUp() throws Exception {
-		this.fleet.drive(CODE, THREADS, Duration.ofSeconds(1));
+		this.fleet.drive(CODE, THREADS, Duration.ofSeconds(2));
+		// A cold start on two busy CPUs may time a store request out, as a failing store
+		// would (what the outage test measures): let the fleet settle first.
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.fleet.budgets()
+				.stream()
+				.map(VoucherifyCallBudget::describe)
+				.allMatch((budget) -> "UP".equals(budget.get("storeStatus")) && !budget.containsKey("pausedUntil")));
 		emulator.reset();
 		emulator.createGiftCard(CODE, 10_000);
 	}
