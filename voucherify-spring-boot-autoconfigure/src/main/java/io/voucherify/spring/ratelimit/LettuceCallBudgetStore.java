@@ -10,6 +10,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -110,13 +111,25 @@ public final class LettuceCallBudgetStore implements CallBudgetStore, AutoClosea
 			.build();
 	}
 
-	/** Close the store's connection; the Redis client stays the application's. */
+	/**
+	 * Close the store's connection; the Redis client stays the application's. A
+	 * connection the client closed already (Spring Boot's Lettuce connection factory
+	 * shuts its client down when the context stops, before beans are destroyed) is left
+	 * alone, so that Lettuce logs no warning.
+	 */
 	@Override
 	public synchronized void close() {
 		CompletableFuture<Connected> connection = this.connection;
 		this.connection = null;
 		if (connection != null) {
-			connection.thenAccept((connected) -> connected.connection().close());
+			connection.thenAccept((connected) -> {
+				StatefulConnection<String, byte[]> redis = connected.connection();
+				// Not isOpen(): that is false while Lettuce reconnects, and such a
+				// connection must be closed.
+				if (!(redis instanceof RedisChannelHandler<?, ?> handler && handler.isClosed())) {
+					redis.close();
+				}
+			});
 		}
 	}
 
