@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.voucherify.spring.exception.VoucherifyCallBudgetException;
 import io.voucherify.spring.exception.VoucherifyException;
 import io.voucherify.spring.exception.VoucherifyInvalidResponseException;
 import io.voucherify.spring.exception.VoucherifyTransportException;
@@ -45,9 +44,6 @@ final class VoucherifyCalls {
 
 	private static final VoucherifyObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultVoucherifyObservationConvention();
 
-	/** The observation of each wait for a permit of the call budget. */
-	static final String PERMIT_OBSERVATION = "voucherify.client.permits";
-
 	private static final Observation.Event RETRY_EVENT = Observation.Event.of("retry", "A retried Voucherify call");
 
 	/** The template's category, which users configure, not this internal class's. */
@@ -65,7 +61,7 @@ final class VoucherifyCalls {
 
 	private final VoucherifyApiActivity activity;
 
-	private final VoucherifyCallBudget budget;
+	private final Permits permits;
 
 	private final VoucherifyRetrySettings retrySettings;
 
@@ -94,7 +90,7 @@ final class VoucherifyCalls {
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.activity = activity;
-		this.budget = budget;
+		this.permits = new Permits(budget, observationRegistry);
 		this.retrySettings = retrySettings;
 		this.limits = limits;
 		this.responses = responses;
@@ -106,7 +102,7 @@ final class VoucherifyCalls {
 	}
 
 	VoucherifyCallBudget budget() {
-		return this.budget;
+		return this.permits.budget();
 	}
 
 	URI baseUri() {
@@ -120,7 +116,7 @@ final class VoucherifyCalls {
 	 */
 	VoucherifyCalls forHealthCheck(Duration timeout) {
 		return new VoucherifyCalls(this.restClient, this.baseUrl, new DefaultVoucherifyErrorHandler(),
-				ObservationRegistry.NOOP, null, this.activity, this.budget,
+				ObservationRegistry.NOOP, null, this.activity, budget(),
 				VoucherifyRetrySettings.disabled().withMaxTotalTime(timeout), this.limits);
 	}
 
@@ -134,7 +130,7 @@ final class VoucherifyCalls {
 		CallTime deadline = new CallTime(Duration.ofNanos(Math.max(deadlineNanos - System.nanoTime(), 0)),
 				deadlineNanos, property);
 		return new VoucherifyCalls(this.restClient, this.baseUrl, this.observationRegistry, this.observationConvention,
-				this.activity, this.budget, this.retrySettings, this.limits, this.responses, deadline);
+				this.activity, budget(), this.retrySettings, this.limits, this.responses, deadline);
 	}
 
 	/**
@@ -318,7 +314,7 @@ final class VoucherifyCalls {
 			context.setTransportFailure(true);
 			throw time.ranOut(operation, null);
 		}
-		takePermit(operation, time);
+		this.permits.take(operation, Duration.ofNanos(Math.max(time.remainingNanos(), 0)));
 		long remaining = time.remainingNanos();
 		if (remaining <= 0) {
 			context.setTransportFailure(true);
@@ -346,37 +342,6 @@ final class VoucherifyCalls {
 		}
 		finally {
 			guard.close();
-		}
-	}
-
-	/**
-	 * Take a permit from the call budget, within the call's time; the wait is observed as
-	 * {@code voucherify.client.permits}, tagged with the operation and its outcome
-	 * ({@code granted} or {@code denied}).
-	 */
-	private void takePermit(VoucherifyOperation operation, CallTime time) {
-		if (this.budget == VoucherifyCallBudget.UNLIMITED) {
-			return;
-		}
-		Observation observation = Observation.createNotStarted(PERMIT_OBSERVATION, this.observationRegistry)
-			.contextualName("voucherify permit")
-			.lowCardinalityKeyValue("operation", operation.sdkName())
-			.start();
-		try {
-			this.budget.acquire(operation, Duration.ofNanos(Math.max(time.remainingNanos(), 0)));
-			observation.lowCardinalityKeyValue("outcome", "granted");
-		}
-		catch (VoucherifyCallBudgetException ex) {
-			observation.lowCardinalityKeyValue("outcome", "denied");
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			observation.lowCardinalityKeyValue("outcome", "failed");
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
 		}
 	}
 

@@ -112,7 +112,6 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 		long reservedUntil = share.reservedUntilNanos;
 		if (deadline - reservedUntil <= 0) {
 			// Every permit up to then is taken or reserved: no need to ask the store.
-			this.denials.incrementAndGet();
 			throw denied(operation, waitNanos, callTimeFirst, reservedUntil - System.nanoTime());
 		}
 		ConsumptionProbe probe = consume(operation);
@@ -129,12 +128,12 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 			}
 			share.reservedUntilNanos = deadline;
 		}
-		this.denials.incrementAndGet();
 		throw denied(operation, waitNanos, callTimeFirst, refill);
 	}
 
 	private VoucherifyCallBudgetException denied(VoucherifyOperation operation, long waitNanos, boolean callTimeFirst,
 			long refillNanos) {
+		this.denials.incrementAndGet();
 		String wait = TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms"
 				+ (callTimeFirst ? " (the call's time left)" : " (voucherify.rate-limit.max-wait)");
 		return new VoucherifyCallBudgetException(
@@ -223,6 +222,10 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 
 	private @Nullable BudgetPool sharedPool() {
 		return (this.store != null) ? this.store.pool(this.limit) : null;
+	}
+
+	private @Nullable BudgetPool sharedPoolIfUp() {
+		return (this.store != null) ? this.store.poolIfUp() : null;
 	}
 
 	private void storeAnswered(BudgetPool shared) {
@@ -380,15 +383,11 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 	}
 
 	/**
-	 * Whether this instance takes permits from the shared budget right now.
-	 * @return {@code true} if the store answered the last request
+	 * Whether the store answered this instance's last request to it.
+	 * @return {@code true} if this instance takes permits from the shared budget
 	 */
 	public boolean isShared() {
 		return this.store != null && this.store.isUp();
-	}
-
-	private @Nullable BudgetPool sharedPoolIfUp() {
-		return (this.store != null) ? this.store.poolIfUp() : null;
 	}
 
 	/** A local budget's limit, or an instance's share of a shared one. */
