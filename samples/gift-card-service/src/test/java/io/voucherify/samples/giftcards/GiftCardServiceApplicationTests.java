@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.voucherify.spring.VoucherifyCallBudget;
 import io.voucherify.spring.VouchersOperations;
 import io.voucherify.spring.model.AsyncActionStatus;
 import io.voucherify.spring.test.EmulatedTransaction;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +53,9 @@ class GiftCardServiceApplicationTests {
 
 	@Autowired
 	private VouchersOperations vouchers;
+
+	@Autowired
+	private ApplicationContext context;
 
 	private RestClient http;
 
@@ -334,6 +339,25 @@ class GiftCardServiceApplicationTests {
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		Map<String, Object> components = (Map<String, Object>) response.getBody().get("components");
 		assertThat((Map<String, Object>) components.get("voucherify")).containsEntry("status", "UP");
+	}
+
+	/**
+	 * Without the {@code fleet} profile the service has Redis support on its class path
+	 * but uses no Redis: no call budget, and no Redis indicator to turn its health DOWN.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void theCallBudgetIsOffAndNoRedisIsNeeded() {
+		assertThat(this.context.getBeanProvider(VoucherifyCallBudget.class).getIfAvailable()).isNull();
+
+		ResponseEntity<Map<String, Object>> response = get("/actuator/health");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody()).containsEntry("status", "UP");
+		Map<String, Object> components = (Map<String, Object>) response.getBody().get("components");
+		assertThat(components).doesNotContainKey("redis");
+		Map<String, Object> voucherify = (Map<String, Object>) components.get("voucherify");
+		assertThat((Map<String, Object>) voucherify.get("details")).doesNotContainKey("budget");
 	}
 
 	/**
