@@ -41,10 +41,17 @@ class EmbeddedVoucherifyConfiguration {
 	VoucherifyEmulator voucherifyEmulator(@Value("classpath:demo-vouchers.json") Resource demoVouchers,
 			@Value("${demo.emulator.job-duration:2s}") Duration jobDuration,
 			@Value("${demo.emulator.rate-limit.calls:#{null}}") @Nullable Integer rateLimitCalls,
-			@Value("${demo.emulator.rate-limit.period:1m}") Duration rateLimitPeriod) {
+			@Value("${demo.emulator.rate-limit.period:1m}") Duration rateLimitPeriod,
+			@Value("${demo.emulator.port:0}") int port) {
 		// Imports and exports take a moment, as on Voucherify, so that waiting for them
 		// shows.
 		VoucherifyEmulatorBuilder builder = VoucherifyEmulator.builder().seed(demoVouchers).jobDuration(jobDuration);
+		// A free port unless asked for one: another instance of the service can then
+		// use this emulator (the `fleet` profile).
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("demo.emulator.port must be between 0 and 65535, was " + port);
+		}
+		builder.port(port);
 		// No rate limit unless asked for: demo.emulator.rate-limit.calls=100 is
 		// Voucherify's Business plan, 100 calls a minute.
 		if (rateLimitCalls != null) {
@@ -72,7 +79,7 @@ class EmbeddedVoucherifyConfiguration {
 	@Bean
 	VoucherifyConnectionDetails voucherifyConnectionDetails(VoucherifyProperties properties,
 			ObjectProvider<VoucherifyEmulator> emulator) {
-		if (isBlank(properties.getAppId())) {
+		if (usesEmbeddedEmulator(properties)) {
 			VoucherifyEmulator embedded = emulator.getObject();
 			logger.info("No VOUCHERIFY_APP_ID set: using the embedded Voucherify emulator at " + embedded.baseUrl()
 					+ ", seeded with demo cards. Set VOUCHERIFY_APP_ID and VOUCHERIFY_SECRET_KEY to use the real API.");
@@ -82,8 +89,18 @@ class EmbeddedVoucherifyConfiguration {
 		return new PropertiesConnectionDetails(properties);
 	}
 
-	private static boolean isBlank(@Nullable String value) {
-		return value == null || value.isBlank();
+	/**
+	 * {@code /actuator/emulator}: what the embedded emulator's rate limit counted.
+	 */
+	@Bean
+	EmulatorEndpoint emulatorEndpoint(VoucherifyProperties properties, ObjectProvider<VoucherifyEmulator> emulator) {
+		return new EmulatorEndpoint(properties, emulator);
+	}
+
+	/** Whether the service runs on the embedded emulator: without an app id. */
+	static boolean usesEmbeddedEmulator(VoucherifyProperties properties) {
+		String appId = properties.getAppId();
+		return appId == null || appId.isBlank();
 	}
 
 	/**

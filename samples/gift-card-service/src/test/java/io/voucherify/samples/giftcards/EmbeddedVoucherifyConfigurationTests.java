@@ -1,5 +1,9 @@
 package io.voucherify.samples.giftcards;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import io.voucherify.spring.VouchersTemplate;
 import io.voucherify.spring.autoconfigure.VoucherifyAutoConfiguration;
 import io.voucherify.spring.autoconfigure.VoucherifyConnectionDetails;
@@ -100,11 +104,56 @@ class EmbeddedVoucherifyConfigurationTests {
 	}
 
 	@Test
+	void demoEmulatorPortPutsTheEmbeddedEmulatorOnAFixedPortForOtherInstances() throws IOException {
+		int port = freePort();
+		this.contextRunner.withPropertyValues("demo.emulator.port=" + port).run((context) -> {
+			assertThat(context.getBean(VoucherifyEmulator.class).port()).isEqualTo(port);
+			assertThat(context.getBean(VoucherifyConnectionDetails.class).getBaseUrl())
+				.isEqualTo("http://127.0.0.1:" + port);
+		});
+	}
+
+	@Test
+	void aDemoEmulatorPortOutOfRangeFailsTheStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("demo.emulator.port=65536")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("demo.emulator.port must be between 0 and 65535, was 65536"));
+	}
+
+	@Test
+	void theEmulatorEndpointCountsTheEmbeddedEmulatorsCalls() {
+		this.contextRunner.run((context) -> {
+			context.getBean(VouchersTemplate.class).getVoucher("GIFT-DEMO-0001");
+
+			assertThat(context.getBean(EmulatorEndpoint.class).emulator()).containsEntry("acceptedCalls", 1L)
+				.containsEntry("rejectedCalls", 0L);
+		});
+	}
+
+	@Test
+	void withAnAppIdTheEmulatorEndpointFindsNothingAndStartsNoEmulator() {
+		this.contextRunner
+			.withPropertyValues("voucherify.app-id=my-app", "voucherify.secret-key=my-key",
+					"voucherify.base-url=https://us1.api.voucherify.io")
+			.run((context) -> {
+				assertThat(context.getBean(EmulatorEndpoint.class).emulator()).isNull();
+				assertThat(context.getBeanFactory().containsSingleton("voucherifyEmulator")).isFalse();
+			});
+	}
+
+	@Test
 	void withAnAppIdAndNoSecretKeyStartUpFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("voucherify.app-id=my-app")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("voucherify.secret-key"));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 }

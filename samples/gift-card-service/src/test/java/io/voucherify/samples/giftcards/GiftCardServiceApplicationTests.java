@@ -360,6 +360,20 @@ class GiftCardServiceApplicationTests {
 		assertThat((Map<String, Object>) voucherify.get("details")).doesNotContainKey("budget");
 	}
 
+	@Test
+	void theEmulatorEndpointCountsTheCallsOfTheEmbeddedEmulator() {
+		long before = this.emulator.rateLimitStats().acceptedCalls();
+		get("/cards/" + this.card);
+
+		ResponseEntity<Map<String, Object>> response = get("/actuator/emulator");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody()).containsEntry("baseUrl", this.emulator.baseUrl())
+			.containsEntry("rejectedCalls", 0)
+			.containsKey("acceptedPerWindow");
+		assertThat(((Number) response.getBody().get("acceptedCalls")).longValue()).isGreaterThan(before);
+	}
+
 	/**
 	 * The one problem shape of every error: RFC 9457's members, as
 	 * {@code application/problem+json}.
