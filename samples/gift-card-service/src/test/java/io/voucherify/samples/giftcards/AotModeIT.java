@@ -325,6 +325,27 @@ class AotModeIT {
 		assertThat((Map<String, Object>) health.get("details")).containsEntry("baseUrl", standInApi().baseUrl());
 	}
 
+	/**
+	 * The call budget is chosen by a condition on {@code voucherify.rate-limit.enabled},
+	 * fixed when the jar was processed, without it: the {@code fleet} profile at run time
+	 * cannot add it, and the service refuses to start rather than run without it.
+	 */
+	@Test
+	void theFleetProfileAtRunTimeIsRefusedByTheJarProcessedWithoutIt() throws Exception {
+		Application fleet = Application.start(onEmulator().jar, "fleet", Map.of(),
+				List.of("--spring.profiles.active=fleet", "--demo.emulator.port=0"));
+		try {
+			assertThat(fleet.process.waitFor(STARTUP_DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("exited").isTrue();
+			assertThat(fleet.process.exitValue()).isNotZero();
+			assertThat(fleet.log()).contains(AOT_STARTUP)
+				.contains("voucherify.rate-limit.enabled is true, but the application has no call budget: "
+						+ "it runs in AOT mode, processed without the budget");
+		}
+		finally {
+			fleet.stop();
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> voucherifyHealth(Application application) {
 		ResponseEntity<Map<String, Object>> response = application.get("/actuator/health");
