@@ -123,6 +123,29 @@ class RedisCallBudgetTests {
 	}
 
 	@Test
+	void aStoreFailingInANewWindowLeavesTheWholeLocalShare() throws InterruptedException {
+		CallBudgetSettings oneSecond = CallBudgetSettings.of(10, Duration.ofSeconds(1))
+			.withMaxWait(Duration.ZERO)
+			.withInstances(2)
+			.withStoreTimings(STORE_TIMEOUT, Duration.ofSeconds(10))
+			.withKey(this.settings.key());
+		BucketCallBudget budget = instance(oneSecond);
+		while (take(budget) == 1) {
+			// The window's permits, to the last: the instance saw none left.
+		}
+		Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 50);
+		redis.stop();
+
+		int granted = 0;
+		for (int i = 0; i < 8; i++) {
+			granted += take(budget);
+		}
+
+		// What was left of the last window says nothing of this one.
+		assertThat(granted).isEqualTo(5);
+	}
+
+	@Test
 	void whenRedisAnswersAgainTheFleetSharesWhatIsLeftCountingWhatEachTookAlone(CapturedOutput output) {
 		BucketCallBudget budget = instance();
 		BucketCallBudget other = instance();
@@ -171,11 +194,15 @@ class RedisCallBudgetTests {
 
 	/** One application instance: its own Redis client and store, the shared key. */
 	private BucketCallBudget instance() {
+		return instance(this.settings);
+	}
+
+	private BucketCallBudget instance(CallBudgetSettings settings) {
 		RedisClient client = redis.client();
 		this.clients.add(client);
 		LettuceCallBudgetStore store = new LettuceCallBudgetStore(() -> client, STORE_TIMEOUT);
 		this.stores.add(store);
-		BucketCallBudget budget = BucketCallBudget.shared(this.settings, store);
+		BucketCallBudget budget = BucketCallBudget.shared(settings, store);
 		await().atMost(Duration.ofSeconds(10)).until(() -> store.proxyManager() != null);
 		return budget;
 	}

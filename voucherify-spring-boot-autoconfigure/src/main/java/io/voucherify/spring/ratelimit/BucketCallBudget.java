@@ -62,6 +62,9 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 	/** Permits left in the calls bucket after this instance's last permit. */
 	private final AtomicLong lastRemaining = new AtomicLong(Long.MAX_VALUE);
 
+	/** The window of {@link #lastRemaining}. */
+	private volatile long lastRemainingWindow;
+
 	private final AtomicLong permits = new AtomicLong();
 
 	private final AtomicLong denials = new AtomicLong();
@@ -217,6 +220,7 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 	private void remember(VoucherifyOperation operation, ConsumptionProbe probe) {
 		if (probe.isConsumed() && !BudgetPool.isBulk(operation)) {
 			this.lastRemaining.set(probe.getRemainingTokens());
+			this.lastRemainingWindow = this.windows.index(this.windows.nowMillis());
 		}
 	}
 
@@ -257,7 +261,8 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 	 */
 	private void keepToWhatWasLeft() {
 		long left = this.lastRemaining.get();
-		if (left == Long.MAX_VALUE) {
+		if (left == Long.MAX_VALUE || this.lastRemainingWindow != this.windows.index(this.windows.nowMillis())) {
+			// Nothing known of this window: the whole local share.
 			return;
 		}
 		Bucket calls = this.local.calls.bucket;
@@ -315,17 +320,23 @@ public final class BucketCallBudget implements VoucherifyCallBudget {
 			return;
 		}
 		long periodMillis = this.settings.period().toMillis();
-		long laterWindows = Math.max(0,
-				Math.floorDiv(until.toEpochMilli() - this.windows.end(now) + periodMillis - 1, periodMillis));
+		Instant previous = this.pausedUntil;
+		boolean longer = previous == null || previous.isBefore(until);
+		// Later windows are held once, not once per 429: only beyond what an earlier
+		// pause
+		// held already. Retry-After counts whole seconds, so an end within a second after
+		// a window's end is that end.
+		long held = Math.max(this.windows.end(now), (previous != null) ? previous.toEpochMilli() : 0);
+		long beyond = until.toEpochMilli() - 1000 - held;
+		long laterWindows = (beyond > 0) ? Math.floorDiv(beyond + periodMillis - 1, periodMillis) : 0;
 		Consumer<BudgetPool.Share> empty = (share) -> {
 			share.bucket.tryConsumeAsMuchAsPossible();
 			if (laterWindows > 0) {
 				share.bucket.consumeIgnoringRateLimits(laterWindows * share.capacity);
 			}
 		};
-		Instant previous = this.pausedUntil;
-		this.pausedUntil = until;
-		if (previous == null || previous.isBefore(until)) {
+		if (longer) {
+			this.pausedUntil = until;
 			logger.warn("Voucherify answered 429 to " + operation.sdkName() + ": the call budget holds every call"
 					+ ((this.store != null) ? " of the fleet" : "") + " until " + until);
 		}

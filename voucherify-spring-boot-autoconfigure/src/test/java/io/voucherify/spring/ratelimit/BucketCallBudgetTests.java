@@ -157,6 +157,28 @@ class BucketCallBudgetTests {
 	}
 
 	@Test
+	void aRetryAfterRoundedUpToTheSecondHoldsCallsOnlyToTheWindowsEnd() {
+		this.time.advance(Duration.ofMillis(300));
+		BucketCallBudget budget = budget(CallBudgetSettings.of(10, Duration.ofMinutes(1)).withMaxWait(NO_WAIT));
+		// 49.7 s to the window's end, sent as 50.
+		budget.learn(GET, 429, headers("Retry-After", "50"));
+		this.time.advance(Duration.ofMillis(49_700));
+		assertThatNoException().isThrownBy(() -> budget.acquire(GET, Duration.ofSeconds(10)));
+	}
+
+	@Test
+	void repeated429sHoldTheLaterWindowsOnce() {
+		BucketCallBudget budget = budget(CallBudgetSettings.of(10, Duration.ofMinutes(1)).withMaxWait(NO_WAIT));
+		for (int i = 0; i < 3; i++) {
+			budget.learn(GET, 429, headers("X-Rate-Limit-Retry", epochSecond("08:02:00")));
+		}
+		this.time.advance(Duration.ofSeconds(110));
+		for (int i = 0; i < 10; i++) {
+			budget.acquire(GET, Duration.ofSeconds(10));
+		}
+	}
+
+	@Test
 	void a429OfAnEndedWindowDoesNotPauseTheNewOne() {
 		BucketCallBudget budget = budget(CallBudgetSettings.of(10, Duration.ofMinutes(1)).withMaxWait(NO_WAIT));
 		budget.learn(GET, 429, headers("X-Rate-Limit-Retry", epochSecond("08:00:00")));
