@@ -1,6 +1,7 @@
 package io.voucherify.spring.fleet;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -85,6 +87,23 @@ class RedisCallBudgetTests {
 		assertThat(first.describe()).containsEntry("store", "redis")
 			.containsEntry("storeStatus", "UP")
 			.doesNotContainKey("localShare");
+	}
+
+	@Test
+	void a429SeenByOneInstanceHoldsTheOthersUntilVoucherifysRetryTime() {
+		BucketCallBudget first = instance();
+		BucketCallBudget second = instance();
+		first.acquire(GET, CALL_TIME);
+		second.acquire(GET, CALL_TIME);
+		HttpHeaders tooMany = new HttpHeaders();
+		tooMany.set("X-Rate-Limit-Retry", Long.toString(Instant.now().plus(Duration.ofMinutes(90)).getEpochSecond()));
+
+		first.learn(GET, 429, tooMany);
+
+		VoucherifyCallBudgetException held = catchThrowableOfType(VoucherifyCallBudgetException.class,
+				() -> second.acquire(GET, CALL_TIME));
+		assertThat(held.getRetryAfter()).isGreaterThan(Duration.ofMinutes(1));
+		assertThat(second.describe()).containsEntry("storeStatus", "UP");
 	}
 
 	@Test
